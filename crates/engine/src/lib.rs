@@ -1,1 +1,34 @@
-//! engine
+//! Carryover's engine: how much of ISO/IEC 42001 an existing SOC 2 / ISO 27001 program already
+//! covers, what is net-new, how much work that is, and what to do first.
+//!
+//! The engine is pure: no DOM, no storage, no clock, no randomness. It is compiled into the web app
+//! (wasm) and into the `carryover` command-line scorer, and tested natively with `cargo test`.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! content/*.toml ──build.rs──▶ JSON ──Catalog::load──▶ Catalog (validated: every reference resolves)
+//! answers JSON ──answers::decode──▶ Answers ─┐
+//!                                          ├──score::assess──▶ Assessment (every figure with its rows)
+//! Catalog ─────────────────────────────────┘
+//! ```
+//!
+//! Modules, in reading order: [`model`] (small vocabularies), [`catalog`] (validated content),
+//! [`answers`] (the answers document), [`condition`] (what is shown and what applies), [`score`]
+//! (statuses, scores, overlap, roadmap, warnings, wins), [`effort`] (person-days and months),
+//! [`text`] (locale keys and the text summary). `content` holds the raw file shapes and is private to
+//! the loader.
+
+pub mod answers;
+pub mod catalog;
+pub mod condition;
+mod content;
+pub mod effort;
+pub mod model;
+pub mod score;
+pub mod text;
+
+pub use answers::{Answer, Answers, AnswersDocument, DecodeError, Decoded, Issue, decode};
+pub use catalog::{Catalog, ContentErrors};
+pub use model::{Maturity, PracticeAnswer, Status};
+pub use score::{Assessment, assess};

@@ -1,0 +1,833 @@
+//! Scoring: from answers to a full, explainable [`Assessment`].
+//!
+//! The model in one paragraph. Every scored ISO/IEC 42001 requirement is supported by practices
+//! (questions) through mapping rows (`covers`), each full or partial. A practice's answer gives a
+//! maturity credit (not in place 0 … effective and provable 1, from `rules.toml`); a row's credit is
+//! that times the relation factor (full 1, partial below 1). A requirement's credit is the best of
+//! its rows, so one strong practice is enough and weak ones never drag a strong one down. Its status
+//! follows from the credit: 1 is **inherited** (only a full row whose practice is effective and
+//! provable gets there), above 0 is **extend**, 0 is **net-new**; Annex A controls whose
+//! applicability condition fails, or whose every supporting practice was answered "not applicable",
+//! are **not applicable**. Everything else is an aggregate of these credits:
+//!
+//! - readiness = Σ weight × credit / Σ weight over applicable requirements (0–100);
+//! - share of effort done = 1 − Σ remaining days / Σ full days, where a requirement's full days
+//!   are its `days` (times the AI-system multiplier for per-system work) and its remaining days
+//!   are full days × (1 − credit);
+//! - share of requirements = counts of each status.
+//!
+//! Every function here is pure and total: no panics, no I/O, the same answers give the same
+//! result, and a better practice answer never lowers any score (conditions cannot look at practice
+//! answers, and every aggregate is monotone in the credits). Property tests hold us to that.
+
+use serde::Serialize;
+
+use crate::answers::Answers;
+use crate::catalog::Catalog;
+use crate::condition::{holds, visible_questions};
+use crate::effort::{Effort, estimate};
+use crate::model::{
+    AreaKind, Family, Maturity, Phase, PracticeAnswer, QuestionKind, Relation, Status,
+};
+
+/// The full result of an assessment. Serialises to the command-line scorer's JSON.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment {
+    /// Content version it was computed with.
+    pub content_version: String,
+    /// Headline readiness.
+    pub readiness: Readiness,
+    /// Per-area scores: clauses 4–10, then Annex A objectives.
+    pub areas: Vec<AreaResult>,
+    /// Overlap with the existing program, two ways, clauses and Annex A apart.
+    pub overlap: Overlap,
+    /// Every scored requirement with its status and the reasons for it.
+    pub requirements: Vec<RequirementResult>,
+    /// Effort and calendar estimate.
+    pub effort: Effort,
+    /// Ordered actions by phase.
+    pub roadmap: Vec<PhasePlan>,
+    /// Warnings, in roadmap phase order.
+    pub warnings: Vec<Warning>,
+    /// The answers whose improvement would raise readiness most.
+    pub wins: Vec<Win>,
+    /// Visible practice questions answered "don't know" (scored as not in place).
+    pub unknowns: Vec<String>,
+    /// Visible questions not answered yet (practices scored as not in place).
+    pub unanswered: Vec<String>,
+    /// Requirements where a fully matching practice is in place but not effective or not
+    /// provable: it will not carry over as evidence until it is.
+    pub second_audit_risks: Vec<String>,
+    /// Visible questions answered / visible questions.
+    pub progress: Progress,
+}
+
+/// How far the respondent is.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Progress {
+    /// Visible questions with an answer.
+    pub answered: usize,
+    /// Visible questions.
+    pub total: usize,
+}
+
+/// The readiness score with its provenance.
+#[derive(Debug, Clone, Serialize)]
+pub struct Readiness {
+    /// 0–100, rounded.
+    pub score: u8,
+    /// Band id (`rules.toml`).
+    pub band: String,
+    /// Σ weight × credit.
+    pub weighted_credit: f64,
+    /// Σ weight over applicable requirements.
+    pub weight_total: f64,
+}
+
+/// One area's score.
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaResult {
+    /// Area id.
+    pub area: String,
+    /// Clause or objective.
+    pub kind: AreaKind,
+    /// 0–100, or `None` when nothing in the area applies.
+    pub score: Option<u8>,
+    /// Status counts.
+    pub counts: Counts,
+}
+
+/// Status counts.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct Counts {
+    /// Inherited.
+    pub inherited: usize,
+    /// Extend.
+    pub extend: usize,
+    /// Net-new.
+    pub net_new: usize,
+    /// Not applicable.
+    pub not_applicable: usize,
+}
+
+impl Counts {
+    fn add(&mut self, status: Status) {
+        match status {
+            Status::Inherited => self.inherited += 1,
+            Status::Extend => self.extend += 1,
+            Status::NetNew => self.net_new += 1,
+            Status::NotApplicable => self.not_applicable += 1,
+        }
+    }
+
+    /// Requirements that apply.
+    pub fn applicable(&self) -> usize {
+        self.inherited + self.extend + self.net_new
+    }
+
+    /// All requirements.
+    pub fn total(&self) -> usize {
+        self.applicable() + self.not_applicable
+    }
+}
+
+/// Overlap figures for one part of the standard.
+#[derive(Debug, Clone, Serialize)]
+pub struct Split {
+    /// Status counts.
+    pub counts: Counts,
+    /// Inherited share of applicable requirements, percent.
+    pub inherited_pct: u8,
+    /// Extend share, percent.
+    pub extend_pct: u8,
+    /// Net-new share, percent.
+    pub net_new_pct: u8,
+    /// Share of the estimated work already done, percent.
+    pub effort_done_pct: u8,
+    /// Full person-days of the applicable requirements.
+    pub full_days: f64,
+    /// Remaining person-days.
+    pub remaining_days: f64,
+}
+
+/// Overlap, clauses and Annex A apart and together.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overlap {
+    /// Clauses 4–10.
+    pub clauses: Split,
+    /// Annex A controls.
+    pub annex: Split,
+    /// Everything.
+    pub all: Split,
+}
+
+/// A requirement's result, with the rows that produced it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RequirementResult {
+    /// Requirement id.
+    pub id: String,
+    /// Area id.
+    pub area: String,
+    /// Status.
+    pub status: Status,
+    /// 0–1.
+    pub credit: f64,
+    /// Full person-days (after the AI-system multiplier).
+    pub full_days: f64,
+    /// Remaining person-days.
+    pub remaining_days: f64,
+    /// Each practice mapping row, with the answer that fed it.
+    pub support: Vec<Support>,
+    /// Index into `support` of the row that set the credit.
+    pub best: Option<usize>,
+    /// Why it does not apply.
+    pub not_applicable: Option<NotApplicable>,
+    /// A fully matching practice exists but is not effective and provable.
+    pub second_audit_risk: bool,
+}
+
+/// One practice row behind a requirement.
+#[derive(Debug, Clone, Serialize)]
+pub struct Support {
+    /// Practice question id.
+    pub question: String,
+    /// Its answer id, if answered and shown.
+    pub answer: Option<String>,
+    /// Shown to this respondent.
+    pub visible: bool,
+    /// Full or partial.
+    pub relation: Relation,
+    /// Credit this row gives, 0–1.
+    pub credit: f64,
+}
+
+/// Why a requirement does not apply.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NotApplicable {
+    /// Its applicability condition is false for this organisation (reason in the catalog).
+    Scope,
+    /// Every practice supporting it was answered "not applicable".
+    Answered {
+        /// Those questions.
+        questions: Vec<String>,
+    },
+}
+
+/// One roadmap phase.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhasePlan {
+    /// Phase.
+    pub phase: Phase,
+    /// Remaining person-days of the requirements in it (before factors and range).
+    pub days: f64,
+    /// Requirements to work on, the most valuable first.
+    pub items: Vec<RoadmapItem>,
+}
+
+/// One roadmap action: bring a requirement to inherited.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoadmapItem {
+    /// Requirement id.
+    pub requirement: String,
+    /// Current status.
+    pub status: Status,
+    /// Remaining person-days.
+    pub remaining_days: f64,
+    /// Readiness points gained by completing it.
+    pub gain: f64,
+}
+
+/// A warning.
+#[derive(Debug, Clone, Serialize)]
+pub struct Warning {
+    /// Id (locale keys `warning.<id>.title` / `.body`).
+    pub id: String,
+    /// Roadmap phase it belongs to.
+    pub phase: Phase,
+    /// The questions or requirements it is about.
+    pub related: Vec<String>,
+}
+
+/// Computed warning ids (content warnings come from `rules.toml`).
+pub const COMPUTED_WARNINGS: [&str; 4] =
+    ["foundation_weak", "second_audit", "dont_know", "unanswered"];
+
+/// One of the biggest wins: improving an answer to effective and provable.
+#[derive(Debug, Clone, Serialize)]
+pub struct Win {
+    /// Practice question id.
+    pub question: String,
+    /// Current answer id, or `None` when unanswered.
+    pub from: Option<String>,
+    /// Readiness points gained.
+    pub readiness_gain: f64,
+    /// Effort-done percentage points gained.
+    pub effort_done_gain: f64,
+    /// Person-days saved from the remaining estimate.
+    pub days_saved: f64,
+    /// Requirements whose status would improve.
+    pub requirements: Vec<String>,
+}
+
+/// Per-requirement numbers, the core every aggregate is built from.
+#[derive(Debug, Clone)]
+pub(crate) struct Core {
+    pub visible: Vec<bool>,
+    pub applies: Vec<Option<NotApplicable>>,
+    pub credit: Vec<f64>,
+    pub best: Vec<Option<usize>>,
+    pub full_days: Vec<f64>,
+    pub system_multiplier: f64,
+    pub systems: u32,
+}
+
+fn maturity_credit(catalog: &Catalog, m: Maturity) -> f64 {
+    let c = &catalog.rules.maturity_credit;
+    match m {
+        Maturity::NotInPlace => c[0],
+        Maturity::InPlaceNotEffective => c[1],
+        Maturity::EffectiveNotProvable => c[2],
+        Maturity::EffectiveAndProvable => c[3],
+    }
+}
+
+fn relation_factor(catalog: &Catalog, r: Relation) -> f64 {
+    match r {
+        Relation::Full => catalog.rules.full,
+        Relation::Partial => catalog.rules.partial,
+    }
+}
+
+/// The scored answer of a visible practice: unanswered and "don't know" count as not in place.
+fn scored(answers: &Answers, visible: &[bool], qi: usize) -> Option<PracticeAnswer> {
+    if !visible.get(qi).copied().unwrap_or(false) {
+        return None;
+    }
+    Some(
+        answers
+            .practice(qi)
+            .unwrap_or(PracticeAnswer::Maturity(Maturity::NotInPlace)),
+    )
+}
+
+/// How many AI systems are in scope and the multiplier that gives per-system work.
+pub(crate) fn systems(catalog: &Catalog, answers: &Answers, visible: &[bool]) -> (u32, f64) {
+    let e = &catalog.effort;
+    let count = match answers.get(e.systems_question) {
+        Some(crate::answers::Answer::Choice(c))
+            if visible.get(e.systems_question).copied().unwrap_or(false) =>
+        {
+            e.system_counts.get(c).copied().unwrap_or(1)
+        }
+        _ => 1,
+    };
+    let multiplier = 1.0 + f64::from(count.saturating_sub(1)) * e.additional_system_share;
+    (count, multiplier)
+}
+
+pub(crate) fn core(catalog: &Catalog, answers: &Answers) -> Core {
+    let visible = visible_questions(catalog, answers);
+    let (systems, system_multiplier) = systems(catalog, answers, &visible);
+    let n = catalog.requirements.len();
+    let mut out = Core {
+        applies: vec![None; n],
+        credit: vec![0.0; n],
+        best: vec![None; n],
+        full_days: vec![0.0; n],
+        visible,
+        system_multiplier,
+        systems,
+    };
+    for (ri, req) in catalog.requirements.iter().enumerate() {
+        out.full_days[ri] = match req.work {
+            crate::model::WorkKind::PerSystem => req.days * system_multiplier,
+            crate::model::WorkKind::Procedure | crate::model::WorkKind::Artifact => req.days,
+        };
+        if let Some(c) = &req.applies_if
+            && !holds(c, answers, &out.visible)
+        {
+            out.applies[ri] = Some(NotApplicable::Scope);
+            continue;
+        }
+        let supports = &catalog.supports[ri];
+        let mut na_questions = Vec::new();
+        let mut any_visible = false;
+        for (k, &(qi, ci)) in supports.iter().enumerate() {
+            let Some(answer) = scored(answers, &out.visible, qi) else {
+                continue;
+            };
+            any_visible = true;
+            match answer.scored_maturity() {
+                Some(m) => {
+                    let rel = catalog.questions[qi].covers[ci].relation;
+                    let credit = maturity_credit(catalog, m) * relation_factor(catalog, rel);
+                    if credit > out.credit[ri] {
+                        out.credit[ri] = credit;
+                        out.best[ri] = Some(k);
+                    }
+                }
+                None => na_questions.push(catalog.questions[qi].id.clone()),
+            }
+        }
+        let all_na = any_visible
+            && na_questions.len()
+                == supports
+                    .iter()
+                    .filter(|&&(qi, _)| out.visible.get(qi).copied().unwrap_or(false))
+                    .count();
+        if req.kind == AreaKind::Objective && all_na {
+            out.applies[ri] = Some(NotApplicable::Answered {
+                questions: na_questions,
+            });
+            out.credit[ri] = 0.0;
+            out.best[ri] = None;
+        }
+    }
+    out
+}
+
+fn status_of(core: &Core, ri: usize) -> Status {
+    if core.applies[ri].is_some() {
+        return Status::NotApplicable;
+    }
+    let c = core.credit[ri];
+    if c >= 1.0 {
+        Status::Inherited
+    } else if c > 0.0 {
+        Status::Extend
+    } else {
+        Status::NetNew
+    }
+}
+
+/// Rounds a share in 0..=1 to a whole percent.
+pub fn pct(share: f64) -> u8 {
+    (share.clamp(0.0, 1.0) * 100.0).round() as u8
+}
+
+/// Readiness as 0..=100 (unrounded) from the core.
+fn readiness_value(
+    catalog: &Catalog,
+    core: &Core,
+    filter: impl Fn(usize) -> bool,
+) -> Option<(f64, f64)> {
+    let mut done = 0.0;
+    let mut total = 0.0;
+    for (ri, req) in catalog.requirements.iter().enumerate() {
+        if core.applies[ri].is_some() || !filter(ri) {
+            continue;
+        }
+        let w = f64::from(req.weight);
+        done += w * core.credit[ri];
+        total += w;
+    }
+    (total > 0.0).then_some((done, total))
+}
+
+fn split(catalog: &Catalog, core: &Core, filter: impl Fn(usize) -> bool) -> Split {
+    let mut counts = Counts::default();
+    let mut full = 0.0;
+    let mut remaining = 0.0;
+    for ri in 0..catalog.requirements.len() {
+        if !filter(ri) {
+            continue;
+        }
+        counts.add(status_of(core, ri));
+        if core.applies[ri].is_none() {
+            full += core.full_days[ri];
+            remaining += core.full_days[ri] * (1.0 - core.credit[ri]);
+        }
+    }
+    let applicable = counts.applicable();
+    let share = |n: usize| {
+        if applicable == 0 {
+            0
+        } else {
+            pct(n as f64 / applicable as f64)
+        }
+    };
+    Split {
+        counts,
+        inherited_pct: share(counts.inherited),
+        extend_pct: share(counts.extend),
+        net_new_pct: share(counts.net_new),
+        effort_done_pct: if full > 0.0 {
+            pct(1.0 - remaining / full)
+        } else {
+            100
+        },
+        full_days: full,
+        remaining_days: remaining,
+    }
+}
+
+/// The headline numbers of a core, for wins: (readiness 0–100, effort done 0–100, remaining days).
+fn headline(catalog: &Catalog, core: &Core) -> (f64, f64, f64) {
+    let readiness = readiness_value(catalog, core, |_| true).map_or(0.0, |(d, t)| 100.0 * d / t);
+    let s = split(catalog, core, |_| true);
+    let done = if s.full_days > 0.0 {
+        100.0 * (1.0 - s.remaining_days / s.full_days)
+    } else {
+        100.0
+    };
+    (readiness, done, s.remaining_days)
+}
+
+/// Scores answers against the catalog. Pure and total.
+pub fn assess(catalog: &Catalog, answers: &Answers) -> Assessment {
+    let core = core(catalog, answers);
+    let statuses: Vec<Status> = (0..catalog.requirements.len())
+        .map(|ri| status_of(&core, ri))
+        .collect();
+
+    let (weighted_credit, weight_total) =
+        readiness_value(catalog, &core, |_| true).unwrap_or((0.0, 0.0));
+    let score = if weight_total > 0.0 {
+        pct(weighted_credit / weight_total)
+    } else {
+        0
+    };
+    let readiness = Readiness {
+        score,
+        band: catalog.band(score).id.clone(),
+        weighted_credit,
+        weight_total,
+    };
+
+    let areas = catalog
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(ai, area)| {
+            let in_area = |ri: usize| catalog.requirements[ri].area == ai;
+            let mut counts = Counts::default();
+            for (ri, s) in statuses.iter().enumerate() {
+                if in_area(ri) {
+                    counts.add(*s);
+                }
+            }
+            AreaResult {
+                area: area.id.clone(),
+                kind: area.kind,
+                score: readiness_value(catalog, &core, in_area).map(|(d, t)| pct(d / t)),
+                counts,
+            }
+        })
+        .collect();
+
+    let overlap = Overlap {
+        clauses: split(catalog, &core, |ri| {
+            catalog.requirements[ri].kind == AreaKind::Clause
+        }),
+        annex: split(catalog, &core, |ri| {
+            catalog.requirements[ri].kind == AreaKind::Objective
+        }),
+        all: split(catalog, &core, |_| true),
+    };
+
+    let (requirements, second_audit_risks) =
+        requirement_results(catalog, answers, &core, &statuses);
+
+    let facts = question_facts(catalog, answers, &core);
+
+    let effort = estimate(
+        catalog,
+        answers,
+        &core,
+        &requirements,
+        &statuses,
+        &facts.weak_program,
+    );
+
+    let warnings = warnings(catalog, answers, &core, &facts, &second_audit_risks);
+
+    let roadmap = roadmap(catalog, &requirements, weight_total);
+    let wins = wins(catalog, answers, &core, &statuses);
+
+    Assessment {
+        content_version: catalog.content_version.clone(),
+        readiness,
+        areas,
+        overlap,
+        requirements,
+        effort,
+        roadmap,
+        warnings,
+        wins,
+        unknowns: facts.unknowns,
+        unanswered: facts.unanswered,
+        second_audit_risks,
+        progress: facts.progress,
+    }
+}
+
+fn requirement_results(
+    catalog: &Catalog,
+    answers: &Answers,
+    core: &Core,
+    statuses: &[Status],
+) -> (Vec<RequirementResult>, Vec<String>) {
+    let mut second_audit_risks = Vec::new();
+    let requirements: Vec<RequirementResult> = catalog
+        .requirements
+        .iter()
+        .enumerate()
+        .map(|(ri, req)| {
+            let support: Vec<Support> = catalog.supports[ri]
+                .iter()
+                .map(|&(qi, ci)| {
+                    let q = &catalog.questions[qi];
+                    let visible = core.visible[qi];
+                    let relation = q.covers[ci].relation;
+                    let answer = answers.practice(qi).filter(|_| visible);
+                    let credit = scored(answers, &core.visible, qi)
+                        .and_then(PracticeAnswer::scored_maturity)
+                        .map_or(0.0, |m| {
+                            maturity_credit(catalog, m) * relation_factor(catalog, relation)
+                        });
+                    Support {
+                        question: q.id.clone(),
+                        answer: answer.map(|a| a.id().to_owned()),
+                        visible,
+                        relation,
+                        credit,
+                    }
+                })
+                .collect();
+            let status = statuses[ri];
+            let second_audit_risk = status != Status::Inherited
+                && status != Status::NotApplicable
+                && support
+                    .iter()
+                    .zip(&catalog.supports[ri])
+                    .any(|(s, &(qi, _))| {
+                        s.relation == Relation::Full
+                            && matches!(
+                                scored(answers, &core.visible, qi),
+                                Some(PracticeAnswer::Maturity(
+                                    Maturity::InPlaceNotEffective | Maturity::EffectiveNotProvable
+                                ))
+                            )
+                    });
+            if second_audit_risk {
+                second_audit_risks.push(req.id.clone());
+            }
+            let applicable = core.applies[ri].is_none();
+            RequirementResult {
+                id: req.id.clone(),
+                area: catalog.areas[req.area].id.clone(),
+                status,
+                credit: core.credit[ri],
+                full_days: if applicable { core.full_days[ri] } else { 0.0 },
+                remaining_days: if applicable {
+                    core.full_days[ri] * (1.0 - core.credit[ri])
+                } else {
+                    0.0
+                },
+                support,
+                best: core.best[ri],
+                not_applicable: core.applies[ri].clone(),
+                second_audit_risk,
+            }
+        })
+        .collect();
+
+    (requirements, second_audit_risks)
+}
+
+/// What the answers say about the questions themselves.
+struct QuestionFacts {
+    progress: Progress,
+    unknowns: Vec<String>,
+    unanswered: Vec<String>,
+    weak_program: Vec<String>,
+    program_total: usize,
+}
+
+fn question_facts(catalog: &Catalog, answers: &Answers, core: &Core) -> QuestionFacts {
+    let mut progress = Progress {
+        answered: 0,
+        total: 0,
+    };
+    let mut unknowns = Vec::new();
+    let mut unanswered = Vec::new();
+    let mut weak_program = Vec::new();
+    let mut program_total = 0usize;
+    for (qi, q) in catalog.questions.iter().enumerate() {
+        if !core.visible[qi] {
+            continue;
+        }
+        progress.total += 1;
+        match answers.get(qi) {
+            Some(_) => progress.answered += 1,
+            None => unanswered.push(q.id.clone()),
+        }
+        if answers.practice(qi) == Some(PracticeAnswer::DontKnow) {
+            unknowns.push(q.id.clone());
+        }
+        if q.kind == QuestionKind::Practice && q.family == Some(Family::Program) {
+            let a = scored(answers, &core.visible, qi);
+            if a != Some(PracticeAnswer::NotApplicable) {
+                program_total += 1;
+                if a.and_then(PracticeAnswer::scored_maturity)
+                    .is_none_or(|m| m < Maturity::EffectiveNotProvable)
+                {
+                    weak_program.push(q.id.clone());
+                }
+            }
+        }
+    }
+
+    QuestionFacts {
+        progress,
+        unknowns,
+        unanswered,
+        weak_program,
+        program_total,
+    }
+}
+
+/// Warnings: content rules first, then computed ones, in roadmap phase order.
+fn warnings(
+    catalog: &Catalog,
+    answers: &Answers,
+    core: &Core,
+    facts: &QuestionFacts,
+    second_audit_risks: &[String],
+) -> Vec<Warning> {
+    let mut warnings: Vec<Warning> = catalog
+        .rules
+        .warnings
+        .iter()
+        .filter(|w| holds(&w.when, answers, &core.visible))
+        .map(|w| Warning {
+            id: w.id.clone(),
+            phase: w.phase,
+            related: Vec::new(),
+        })
+        .collect();
+    let effective_share = if facts.program_total == 0 {
+        1.0
+    } else {
+        1.0 - facts.weak_program.len() as f64 / facts.program_total as f64
+    };
+    if effective_share < catalog.rules.foundation_min_effective_share {
+        warnings.push(Warning {
+            id: "foundation_weak".into(),
+            phase: Phase::Foundation,
+            related: facts.weak_program.clone(),
+        });
+    }
+    if !second_audit_risks.is_empty() {
+        warnings.push(Warning {
+            id: "second_audit".into(),
+            phase: Phase::Alignment,
+            related: second_audit_risks.to_vec(),
+        });
+    }
+    if !facts.unknowns.is_empty() {
+        warnings.push(Warning {
+            id: "dont_know".into(),
+            phase: Phase::Foundation,
+            related: facts.unknowns.clone(),
+        });
+    }
+    let unanswered_practices: Vec<String> = facts
+        .unanswered
+        .iter()
+        .filter(|id| {
+            catalog
+                .question(id)
+                .is_some_and(|q| q.kind == QuestionKind::Practice)
+        })
+        .cloned()
+        .collect();
+    if !unanswered_practices.is_empty() {
+        warnings.push(Warning {
+            id: "unanswered".into(),
+            phase: Phase::Foundation,
+            related: unanswered_practices,
+        });
+    }
+    warnings.sort_by_key(|w| w.phase);
+
+    warnings
+}
+
+/// Requirements not yet inherited, by phase, most readiness gained first.
+fn roadmap(
+    catalog: &Catalog,
+    requirements: &[RequirementResult],
+    weight_total: f64,
+) -> Vec<PhasePlan> {
+    let total_weight = weight_total.max(1.0);
+    Phase::ALL
+        .iter()
+        .map(|&phase| {
+            let mut items: Vec<RoadmapItem> = requirements
+                .iter()
+                .zip(&catalog.requirements)
+                .filter(|(r, req)| {
+                    req.phase == phase && matches!(r.status, Status::Extend | Status::NetNew)
+                })
+                .map(|(r, req)| RoadmapItem {
+                    requirement: r.id.clone(),
+                    status: r.status,
+                    remaining_days: r.remaining_days,
+                    gain: 100.0 * f64::from(req.weight) * (1.0 - r.credit) / total_weight,
+                })
+                .collect();
+            items.sort_by(|a, b| b.gain.total_cmp(&a.gain));
+            PhasePlan {
+                phase,
+                days: items.iter().map(|i| i.remaining_days).sum::<f64>() + 0.0,
+                items,
+            }
+        })
+        .collect()
+}
+
+/// Ranks visible practices below effective-and-provable by the readiness gained if they were.
+fn wins(catalog: &Catalog, answers: &Answers, core: &Core, statuses: &[Status]) -> Vec<Win> {
+    let (base_readiness, base_done, base_remaining) = headline(catalog, core);
+    let mut wins = Vec::new();
+    for (qi, q) in catalog.questions.iter().enumerate() {
+        if q.kind != QuestionKind::Practice || !core.visible[qi] {
+            continue;
+        }
+        let current = answers.practice(qi);
+        let best = PracticeAnswer::Maturity(Maturity::EffectiveAndProvable);
+        if matches!(current, Some(PracticeAnswer::NotApplicable)) || current == Some(best) {
+            continue;
+        }
+        let mut improved = answers.clone();
+        improved.insert(qi, crate::answers::Answer::Practice(best));
+        let after = self::core(catalog, &improved);
+        let (readiness, done, remaining) = headline(catalog, &after);
+        let gain = readiness - base_readiness;
+        if gain <= 1e-9 {
+            continue;
+        }
+        let requirements = (0..catalog.requirements.len())
+            .filter(|&ri| status_of(&after, ri) != statuses[ri])
+            .map(|ri| catalog.requirements[ri].id.clone())
+            .collect();
+        wins.push(Win {
+            question: q.id.clone(),
+            from: current.map(|a| a.id().to_owned()),
+            readiness_gain: gain,
+            effort_done_gain: done - base_done,
+            days_saved: base_remaining - remaining,
+            requirements,
+        });
+    }
+    wins.sort_by(|a, b| {
+        b.readiness_gain
+            .total_cmp(&a.readiness_gain)
+            .then(b.days_saved.total_cmp(&a.days_saved))
+            .then(a.question.cmp(&b.question))
+    });
+    wins.truncate(catalog.rules.wins);
+    wins
+}

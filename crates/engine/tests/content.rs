@@ -1,0 +1,256 @@
+//! The shipped content validates, and its IDs match the reference catalogs in `shared/reference/`
+//! exactly (counts, objectives, no invented controls).
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use carryover_engine::Catalog;
+use carryover_engine::model::{AreaKind, QuestionKind, Relation};
+
+fn catalog() -> &'static Catalog {
+    match Catalog::builtin() {
+        Ok(c) => c,
+        Err(e) => panic!("shipped content is invalid:\n{e}"),
+    }
+}
+
+/// Rows of a reference TSV (header skipped), split on tabs.
+fn reference(name: &str) -> Vec<Vec<String>> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/reference")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {} ({e}); the reference catalogs live in shared/ beside the repository",
+            path.display()
+        )
+    });
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn shipped_content_is_valid() {
+    catalog();
+}
+
+#[test]
+fn every_annex_a_control_is_a_requirement_in_its_objective() {
+    let c = catalog();
+    let rows = reference("iso42001-annex-a.tsv");
+    assert_eq!(rows.len(), 38, "reference lists 38 Annex A controls");
+    let ours: BTreeSet<&str> = c
+        .requirements
+        .iter()
+        .filter(|r| r.kind == AreaKind::Objective)
+        .map(|r| r.id.as_str())
+        .collect();
+    let theirs: BTreeSet<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        ours, theirs,
+        "Annex A controls must match the reference exactly"
+    );
+    for row in &rows {
+        let req = c.requirement(&row[0]).expect("checked above");
+        assert_eq!(
+            c.areas[req.area].id, row[1],
+            "{} belongs to objective {}",
+            row[0], row[1]
+        );
+    }
+    let objectives: Vec<&str> = c
+        .areas
+        .iter()
+        .filter(|a| a.kind == AreaKind::Objective)
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(
+        objectives,
+        [
+            "A.2", "A.3", "A.4", "A.5", "A.6", "A.7", "A.8", "A.9", "A.10"
+        ]
+    );
+}
+
+#[test]
+fn every_clause_and_subclause_is_present() {
+    let c = catalog();
+    let rows = reference("iso42001-clauses.tsv");
+    assert_eq!(rows.len(), 43);
+    let mut ours: BTreeSet<&str> = BTreeSet::new();
+    ours.extend(
+        c.areas
+            .iter()
+            .filter(|a| a.kind == AreaKind::Clause)
+            .map(|a| a.id.as_str()),
+    );
+    ours.extend(c.headings.iter().map(|h| h.id.as_str()));
+    ours.extend(
+        c.requirements
+            .iter()
+            .filter(|r| r.kind == AreaKind::Clause)
+            .map(|r| r.id.as_str()),
+    );
+    let theirs: BTreeSet<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        ours, theirs,
+        "clauses 4–10 must match the reference exactly"
+    );
+    // Scored clause requirements are exactly the leaves.
+    let leaves: BTreeSet<&str> = theirs
+        .iter()
+        .copied()
+        .filter(|id| !theirs.iter().any(|o| o.starts_with(&format!("{id}."))))
+        .collect();
+    let scored: BTreeSet<&str> = c
+        .requirements
+        .iter()
+        .filter(|r| r.kind == AreaKind::Clause)
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(scored, leaves);
+    assert_eq!(scored.len(), 32);
+}
+
+fn framework_ids(c: &Catalog, id: &str) -> BTreeSet<String> {
+    let fw = c
+        .frameworks
+        .iter()
+        .find(|f| f.id == id)
+        .expect("framework present");
+    fw.items.iter().map(|i| i.id.clone()).collect()
+}
+
+#[test]
+fn framework_items_match_the_references() {
+    let c = catalog();
+    let mut iso: BTreeSet<String> = reference("iso27001-2022-clauses.tsv")
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    iso.extend(
+        reference("iso27001-2022-annex-a.tsv")
+            .into_iter()
+            .map(|r| r[0].clone()),
+    );
+    assert_eq!(framework_ids(c, "iso27001"), iso);
+    assert_eq!(iso.len(), 41 + 93);
+    let soc2: BTreeSet<String> = reference("soc2-tsc.tsv")
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(framework_ids(c, "soc2"), soc2);
+    assert_eq!(soc2.len(), 61);
+    let airmf: BTreeSet<String> = reference("nist-ai-rmf.tsv")
+        .into_iter()
+        .filter(|r| r.get(5).map(String::as_str) == Some("subcategory"))
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(framework_ids(c, "airmf"), airmf);
+    assert_eq!(airmf.len(), 72);
+}
+
+#[test]
+fn every_requirement_is_mapped_and_explained() {
+    let c = catalog();
+    assert_eq!(c.requirements.len(), 70);
+    for (ri, r) in c.requirements.iter().enumerate() {
+        assert!(r.explain.len() >= 40, "{} needs a real explanation", r.id);
+        let m = &c.crosswalk[ri];
+        assert!(
+            !m.rows.is_empty() || m.net_new.is_some(),
+            "{} is neither mapped nor declared net-new",
+            r.id
+        );
+        assert!(
+            c.supports[ri]
+                .iter()
+                .any(|&(qi, ci)| c.questions[qi].covers[ci].relation == Relation::Full),
+            "{} cannot become inherited",
+            r.id
+        );
+    }
+    // The two impact-assessment requirements have no security-framework counterpart.
+    for id in ["6.1.4", "8.4"] {
+        let ri = c.requirement_index(id).expect("present");
+        assert!(
+            c.crosswalk[ri].net_new.is_some(),
+            "{id} is net-new for security programs"
+        );
+    }
+}
+
+#[test]
+fn published_airmf_pairs_resolve_in_our_catalog() {
+    // Facts from the public AI RMF → 42001 crosswalk: every pair names IDs we know.
+    let c = catalog();
+    let airmf = framework_ids(c, "airmf");
+    for row in reference("mapping-nist-ai-rmf-to-iso42001.tsv") {
+        assert!(airmf.contains(&row[0]), "unknown AI RMF id {}", row[0]);
+        let target = &row[1];
+        let known = c.requirement(target).is_some()
+            || c.headings.iter().any(|h| &h.id == target)
+            || c.areas.iter().any(|a| &a.id == target);
+        assert!(
+            known,
+            "AI RMF crosswalk target {target} is not in our catalog"
+        );
+    }
+}
+
+#[test]
+fn intake_questions_the_engine_relies_on_exist() {
+    let c = catalog();
+    for (id, kind) in [
+        ("soc2", QuestionKind::Single),
+        ("iso27001", QuestionKind::Single),
+        ("airmf", QuestionKind::Single),
+        ("roles", QuestionKind::Multi),
+        ("subjects", QuestionKind::Single),
+        ("ai_systems", QuestionKind::Single),
+        ("consequential", QuestionKind::Multi),
+        ("eu", QuestionKind::Single),
+        ("driver", QuestionKind::Multi),
+        ("integration", QuestionKind::Single),
+        ("cert_body", QuestionKind::Single),
+    ] {
+        let q = c
+            .question(id)
+            .unwrap_or_else(|| panic!("intake question {id} missing"));
+        assert_eq!(q.kind, kind, "{id}");
+    }
+}
+
+#[test]
+fn questionnaire_is_about_ten_minutes() {
+    let c = catalog();
+    let n = c.questions.len();
+    assert!(
+        (30..=50).contains(&n),
+        "{n} questions is not a ten-minute questionnaire"
+    );
+}
+
+#[test]
+fn a_broken_bundle_reports_every_problem_at_once() {
+    let mut v: serde_json::Value = serde_json::from_str(Catalog::builtin_json()).expect("json");
+    // Two independent mistakes: an unknown requirement in the crosswalk, a bad weight.
+    v["crosswalk"]["map"][0]["requirement"] = "A.3.4".into();
+    v["iso42001"]["requirement"][1]["weight"] = 9.into();
+    let err = Catalog::load(&v.to_string()).expect_err("must fail");
+    let text = err.to_string();
+    assert!(text.contains("`A.3.4`: unknown requirement"), "{text}");
+    assert!(text.contains("weight 9 is outside 1..=3"), "{text}");
+    assert!(text.contains("has no crosswalk map"), "{text}");
+}
+
+#[test]
+fn a_typo_in_a_content_key_is_an_error() {
+    let mut v: serde_json::Value = serde_json::from_str(Catalog::builtin_json()).expect("json");
+    v["iso42001"]["requirement"][0]["wieght"] = 2.into();
+    let err = Catalog::load(&v.to_string()).expect_err("unknown key must fail");
+    assert!(err.to_string().contains("wieght"), "{err}");
+}
