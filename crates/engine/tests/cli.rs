@@ -24,21 +24,21 @@ fn fixtures() -> Vec<std::path::PathBuf> {
 
 #[test]
 fn scores_every_fixture_with_the_library_numbers() {
-    let c = Catalog::builtin().expect("valid");
+    let catalog = Catalog::builtin().expect("valid");
     let all = fixtures();
     assert!(all.len() >= 6);
     for path in all {
-        let p = path.to_str().expect("utf-8 path");
-        let out = carryover(&["score", p]);
+        let file = path.to_str().expect("utf-8 path");
+        let out = carryover(&["score", file]);
         assert!(
             out.status.success(),
-            "{p}: {}",
+            "{file}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
         let lib = assess(
-            c,
-            &decode(c, &std::fs::read_to_string(&path).expect("read"))
+            catalog,
+            &decode(catalog, &std::fs::read_to_string(&path).expect("read"))
                 .expect("decode")
                 .document
                 .answers,
@@ -53,7 +53,7 @@ fn scores_every_fixture_with_the_library_numbers() {
             reqs.iter()
                 .all(|r| r["support"].is_array() && r["status"].is_string())
         );
-        let text = carryover(&["score", p, "--format", "text"]);
+        let text = carryover(&["score", file, "--format", "text"]);
         assert!(text.status.success());
         let s = String::from_utf8(text.stdout).expect("utf-8");
         assert!(
