@@ -391,7 +391,11 @@ fn status_of(core: &Core, ri: usize) -> Status {
     if core.applies[ri].is_some() {
         return Status::NotApplicable;
     }
-    let c = core.credit[ri];
+    status_for_credit(core.credit[ri])
+}
+
+/// Status of an applicable requirement with this credit.
+fn status_for_credit(c: f64) -> Status {
     if c >= 1.0 {
         Status::Inherited
     } else if c > 0.0 {
@@ -460,18 +464,6 @@ fn split(catalog: &Catalog, core: &Core, filter: impl Fn(usize) -> bool) -> Spli
         full_days: full,
         remaining_days: remaining,
     }
-}
-
-/// The headline numbers of a core, for wins: (readiness 0–100, effort done 0–100, remaining days).
-fn headline(catalog: &Catalog, core: &Core) -> (f64, f64, f64) {
-    let readiness = readiness_value(catalog, core, |_| true).map_or(0.0, |(d, t)| 100.0 * d / t);
-    let s = split(catalog, core, |_| true);
-    let done = if s.full_days > 0.0 {
-        100.0 * (1.0 - s.remaining_days / s.full_days)
-    } else {
-        100.0
-    };
-    (readiness, done, s.remaining_days)
 }
 
 /// Scores answers against the catalog. Pure and total.
@@ -789,36 +781,69 @@ fn roadmap(
 }
 
 /// Ranks visible practices below effective-and-provable by the readiness gained if they were.
+///
+/// A requirement's credit is the best of its rows, so raising one practice to effective and
+/// provable changes only the requirements that practice covers, each to `max(old credit, the
+/// practice's row factor)`. That makes each candidate O(its covers) instead of a full re-score.
 fn wins(catalog: &Catalog, answers: &Answers, core: &Core, statuses: &[Status]) -> Vec<Win> {
-    let (base_readiness, base_done, base_remaining) = headline(catalog, core);
+    let mut weight_total = 0.0;
+    let mut full_total = 0.0;
+    for (ri, req) in catalog.requirements.iter().enumerate() {
+        if core.applies[ri].is_none() {
+            weight_total += f64::from(req.weight);
+            full_total += core.full_days[ri];
+        }
+    }
+    if weight_total <= 0.0 {
+        return Vec::new();
+    }
+    let best = maturity_credit(catalog, Maturity::EffectiveAndProvable);
     let mut wins = Vec::new();
     for (qi, q) in catalog.questions.iter().enumerate() {
         if q.kind != QuestionKind::Practice || !core.visible[qi] {
             continue;
         }
         let current = answers.practice(qi);
-        let best = PracticeAnswer::Maturity(Maturity::EffectiveAndProvable);
-        if matches!(current, Some(PracticeAnswer::NotApplicable)) || current == Some(best) {
+        if matches!(
+            current,
+            Some(
+                PracticeAnswer::NotApplicable
+                    | PracticeAnswer::Maturity(Maturity::EffectiveAndProvable)
+            )
+        ) {
             continue;
         }
-        let mut improved = answers.clone();
-        improved.insert(qi, crate::answers::Answer::Practice(best));
-        let after = self::core(catalog, &improved);
-        let (readiness, done, remaining) = headline(catalog, &after);
-        let gain = readiness - base_readiness;
-        if gain <= 1e-9 {
+        let mut weighted = 0.0;
+        let mut days_saved = 0.0;
+        let mut requirements = Vec::new();
+        for cover in &q.covers {
+            let ri = cover.requirement;
+            if core.applies[ri].is_some() {
+                continue;
+            }
+            let old = core.credit[ri];
+            let new = old.max(best * relation_factor(catalog, cover.relation));
+            if new > old {
+                weighted += f64::from(catalog.requirements[ri].weight) * (new - old);
+                days_saved += core.full_days[ri] * (new - old);
+                if status_for_credit(new) != statuses[ri] {
+                    requirements.push(catalog.requirements[ri].id.clone());
+                }
+            }
+        }
+        if weighted <= 0.0 {
             continue;
         }
-        let requirements = (0..catalog.requirements.len())
-            .filter(|&ri| status_of(&after, ri) != statuses[ri])
-            .map(|ri| catalog.requirements[ri].id.clone())
-            .collect();
         wins.push(Win {
             question: q.id.clone(),
             from: current.map(|a| a.id().to_owned()),
-            readiness_gain: gain,
-            effort_done_gain: done - base_done,
-            days_saved: base_remaining - remaining,
+            readiness_gain: 100.0 * weighted / weight_total,
+            effort_done_gain: if full_total > 0.0 {
+                100.0 * days_saved / full_total
+            } else {
+                0.0
+            },
+            days_saved,
             requirements,
         });
     }

@@ -157,6 +157,28 @@ proptest! {
     }
 
     #[test]
+    fn each_win_is_what_a_full_rescore_gives(seed in seeds()) {
+        let c = catalog();
+        let answers = answers_from(&seed);
+        let before = assess(c, &answers);
+        for w in &before.wins {
+            let qi = c.question_index(&w.question).expect("win names a question");
+            let mut improved = answers.clone();
+            improved.insert(qi, Answer::Practice(PracticeAnswer::Maturity(Maturity::EffectiveAndProvable)));
+            let after = assess(c, &improved);
+            let gain = 100.0 * (after.readiness.weighted_credit - before.readiness.weighted_credit)
+                / before.readiness.weight_total;
+            prop_assert!((gain - w.readiness_gain).abs() < 1e-9, "{}: {} vs {}", w.question, gain, w.readiness_gain);
+            let saved = before.overlap.all.remaining_days - after.overlap.all.remaining_days;
+            prop_assert!((saved - w.days_saved).abs() < 1e-9);
+        }
+        // Wins are sorted, positive, and at most the configured count.
+        prop_assert!(before.wins.len() <= c.rules.wins);
+        prop_assert!(before.wins.windows(2).all(|p| p[0].readiness_gain >= p[1].readiness_gain));
+        prop_assert!(before.wins.iter().all(|w| w.readiness_gain > 0.0));
+    }
+
+    #[test]
     fn the_decoder_never_panics_on_arbitrary_text(text in ".{0,200}") {
         let _ = decode(catalog(), &text);
     }
