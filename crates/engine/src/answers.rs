@@ -29,6 +29,7 @@ use serde_json::{Map, Value};
 
 use crate::catalog::Catalog;
 use crate::model::{PracticeAnswer, QuestionKind};
+use crate::tasks::{TaskSettings, encode_settings};
 
 /// The `format` field of every answers document.
 pub const FORMAT: &str = "carryover-answers";
@@ -151,6 +152,11 @@ pub struct AnswersDocument {
     pub rejected: BTreeMap<String, Value>,
     /// Top-level fields this version does not know, kept verbatim.
     pub extra: BTreeMap<String, Value>,
+    /// Owner and review cadence per requirement id (the optional `tasks` object; see
+    /// [`crate::tasks`]).
+    pub tasks: BTreeMap<String, TaskSettings>,
+    /// `tasks` entries that did not fit, kept verbatim and written back under `tasks`.
+    pub rejected_tasks: BTreeMap<String, Value>,
 }
 
 /// A problem with one part of a document that did not stop it from loading.
@@ -343,6 +349,7 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
             }
         }
     }
+    crate::tasks::read_into(catalog, obj.remove("tasks"), &mut doc, &mut issues);
     for (key, value) in obj {
         issues.push(Issue {
             path: key.clone(),
@@ -476,6 +483,9 @@ impl AnswersDocument {
                 "rejected".into(),
                 Value::Object(self.rejected.clone().into_iter().collect()),
             );
+        }
+        if let Some(tasks) = encode_settings(&self.tasks, &self.rejected_tasks) {
+            obj.insert("tasks".into(), tasks);
         }
         for (k, v) in &self.extra {
             obj.entry(k.clone()).or_insert_with(|| v.clone());

@@ -17,15 +17,20 @@
 //! [`answers`] (the answers document), [`condition`] (what is shown and what applies), [`score`]
 //! (statuses, scores, overlap, roadmap, warnings, wins), [`effort`] (person-days and months),
 //! [`text`] (locale keys and the text summary). `content` holds the raw file shapes and is private to
-//! the loader.
+//! the loader. Taking the result away: [`tasks`] (the task plan, with owners and review cadences
+//! kept in the answers document), [`export`] (report, Statement of Applicability, task CSV and
+//! calendar) and [`share`] (the share-link fragment codec).
 
 pub mod answers;
 pub mod catalog;
 pub mod condition;
 mod content;
 pub mod effort;
+pub mod export;
 pub mod model;
 pub mod score;
+pub mod share;
+pub mod tasks;
 pub mod text;
 
 pub use answers::{Answer, Answers, AnswersDocument, DecodeError, Decoded, Issue, decode};

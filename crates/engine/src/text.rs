@@ -62,6 +62,7 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
     for f in &catalog.effort.factors {
         keys.push(format!("factor.{}", f.id));
     }
+    keys.extend(crate::export::required_keys());
     keys
 }
 

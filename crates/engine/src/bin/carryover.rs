@@ -1,20 +1,50 @@
 //! `carryover`: the command-line scorer. Scores answers documents with the same engine as the web
-//! app, for batch scoring and for regression-testing content edits.
+//! app, for batch scoring and for regression-testing content edits, and produces the same exports.
 //!
 //! ```text
-//! carryover score FILE [--format json|text]   score an answers document (FILE may be - for stdin)
-//! carryover content                           print the content bundle's counts and version
+//! carryover score FILE [--format json|text]            score an answers document
+//! carryover report FILE [--format md|html] [--date D]  the readiness report (Markdown by default)
+//! carryover soa FILE                                   draft Statement of Applicability, CSV
+//! carryover tasks FILE [--format csv|ics] [--date D] [--name NAME]
+//!                                                      the task plan, CSV or iCalendar
+//! carryover share FILE                                 print the share-link fragment
+//! carryover unshare FRAGMENT                           print the answers document in a fragment
+//! carryover content                                    print the content bundle's counts and version
 //! ```
 //!
-//! Exit codes: 0 success, 1 the input could not be scored (the message says why), 2 usage error,
+//! FILE may be `-` for standard input; FRAGMENT may be a whole link (the part after `#` is used).
+//! `--date YYYY-MM-DD` is the date on the report and the first review day in the calendar (its
+//! time stamp is midnight UTC that day); without it, today's date (UTC) is used — the clock is read
+//! here, never in the engine.
+//!
+//! Exit codes: 0 success, 1 the input could not be used (the message says why), 2 usage error,
 //! 3 the built-in content is invalid.
 
 use std::io::Read as _;
 use std::process::ExitCode;
 
-use carryover_engine::{Catalog, assess, decode};
+use carryover_engine::export::date::{Date, Timestamp};
+use carryover_engine::export::plan::CalendarOptions;
+use carryover_engine::export::report::Report;
+use carryover_engine::{Catalog, Decoded, assess, decode, export, share, tasks};
 
-const USAGE: &str = "usage: carryover score FILE [--format json|text]\n       carryover content";
+const USAGE: &str = "usage: carryover score FILE [--format json|text]
+       carryover report FILE [--format md|html] [--date YYYY-MM-DD]
+       carryover soa FILE
+       carryover tasks FILE [--format csv|ics] [--date YYYY-MM-DD] [--name NAME]
+       carryover share FILE
+       carryover unshare FRAGMENT
+       carryover content";
+
+/// How a command ended when it did not succeed.
+enum Failure {
+    /// The input could not be used (exit 1).
+    Input(String),
+    /// The command line is wrong (exit 2).
+    Usage(String),
+}
+
+type Outcome = Result<(), Failure>;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,109 +55,230 @@ fn main() -> ExitCode {
             return ExitCode::from(3);
         }
     };
-    match args.first().map(String::as_str) {
-        Some("score") => score(catalog, &args[1..]),
+    let rest = args.get(1..).unwrap_or_default();
+    let outcome = match args.first().map(String::as_str) {
+        Some("score") => score(catalog, rest),
+        Some("report") => report(catalog, rest),
+        Some("soa") => soa(catalog, rest),
+        Some("tasks") => task_plan(catalog, rest),
+        Some("share") => share_link(catalog, rest),
+        Some("unshare") => unshare(catalog, rest),
         Some("content") => {
-            println!(
-                "content {}: {} requirements ({} areas), {} questions in {} sections, {} framework items, {} published figures",
-                catalog.content_version,
-                catalog.requirements.len(),
-                catalog.areas.len(),
-                catalog.questions.len(),
-                catalog.sections.len(),
-                catalog
-                    .frameworks
-                    .iter()
-                    .map(|f| f.items.len())
-                    .sum::<usize>(),
-                catalog.published.len()
-            );
-            ExitCode::SUCCESS
+            content(catalog);
+            Ok(())
         }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
-            ExitCode::SUCCESS
+            Ok(())
         }
-        _ => {
+        Some(other) => Err(Failure::Usage(format!("unknown command `{other}`"))),
+        None => Err(Failure::Usage(String::new())),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => {
+            eprintln!("carryover: {message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => {
+            if !message.is_empty() {
+                eprintln!("carryover: {message}");
+            }
             eprintln!("{USAGE}");
             ExitCode::from(2)
         }
     }
 }
 
-fn score(catalog: &Catalog, args: &[String]) -> ExitCode {
-    let mut file = None;
-    let mut text_format = false;
+fn content(catalog: &Catalog) {
+    println!(
+        "content {}: {} requirements ({} areas), {} questions in {} sections, {} framework items, {} published figures",
+        catalog.content_version,
+        catalog.requirements.len(),
+        catalog.areas.len(),
+        catalog.questions.len(),
+        catalog.sections.len(),
+        catalog
+            .frameworks
+            .iter()
+            .map(|f| f.items.len())
+            .sum::<usize>(),
+        catalog.published.len()
+    );
+}
+
+/// Parsed options of a subcommand: one positional argument and `--flag value` pairs.
+struct Options {
+    input: String,
+    format: Option<String>,
+    date: Option<Date>,
+    name: Option<String>,
+}
+
+/// Reads `POSITIONAL [--flag value]…`, accepting only the flags in `allowed`.
+fn options(args: &[String], allowed: &[&str], formats: &[&str]) -> Result<Options, Failure> {
+    let mut input = None;
+    let mut opts = Options {
+        input: String::new(),
+        format: None,
+        date: None,
+        name: None,
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        match a.as_str() {
-            "--format" => match it.next().map(String::as_str) {
-                Some("json") => text_format = false,
-                Some("text") => text_format = true,
-                other => {
-                    eprintln!(
-                        "carryover: --format takes json or text, not {}",
-                        other.unwrap_or("nothing")
-                    );
-                    return ExitCode::from(2);
-                }
-            },
-            f if file.is_none() => file = Some(f.to_owned()),
-            extra => {
-                eprintln!("carryover: unexpected argument `{extra}`\n{USAGE}");
-                return ExitCode::from(2);
+        let flag = a.as_str();
+        if flag.starts_with("--") {
+            if !allowed.contains(&flag) {
+                return Err(Failure::Usage(format!("unknown option `{flag}`")));
             }
+            let Some(value) = it.next() else {
+                return Err(Failure::Usage(format!("{flag} needs a value")));
+            };
+            match flag {
+                "--format" if formats.contains(&value.as_str()) => {
+                    opts.format = Some(value.clone());
+                }
+                "--format" => {
+                    return Err(Failure::Usage(format!(
+                        "--format takes {}, not {value}",
+                        formats.join(" or ")
+                    )));
+                }
+                "--date" => {
+                    opts.date =
+                        Some(Date::parse(value).map_err(|e| Failure::Usage(e.to_string()))?);
+                }
+                _ => opts.name = Some(value.clone()),
+            }
+        } else if input.is_none() {
+            input = Some(a.clone());
+        } else {
+            return Err(Failure::Usage(format!("unexpected argument `{a}`")));
         }
     }
-    let Some(file) = file else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    };
-    let text = if file == "-" {
+    opts.input = input.ok_or_else(|| Failure::Usage(String::new()))?;
+    Ok(opts)
+}
+
+fn read_text(file: &str) -> Result<String, Failure> {
+    if file == "-" {
         let mut s = String::new();
-        if let Err(e) = std::io::stdin().read_to_string(&mut s) {
-            eprintln!("carryover: cannot read standard input: {e}");
-            return ExitCode::from(1);
-        }
-        s
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
+        Ok(s)
     } else {
-        match std::fs::read_to_string(&file) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("carryover: cannot read {file}: {e}");
-                return ExitCode::from(1);
-            }
-        }
-    };
-    let decoded = match decode(catalog, &text) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("carryover: {file}: {e}");
-            return ExitCode::from(1);
-        }
-    };
+        std::fs::read_to_string(file)
+            .map_err(|e| Failure::Input(format!("cannot read {file}: {e}")))
+    }
+}
+
+/// Reads and decodes an answers document, printing what was kept aside as warnings.
+fn load(catalog: &Catalog, file: &str) -> Result<Decoded, Failure> {
+    let text = read_text(file)?;
+    let decoded = decode(catalog, &text).map_err(|e| Failure::Input(format!("{file}: {e}")))?;
     for issue in &decoded.issues {
         eprintln!("carryover: {file}: warning: {issue}");
     }
+    Ok(decoded)
+}
+
+/// Today (UTC) from the system clock, for commands run without `--date`.
+fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    i64::try_from(secs / 86_400)
+        .ok()
+        .and_then(Date::from_days_since_epoch)
+        .unwrap_or(Date::EPOCH)
+}
+
+fn score(catalog: &Catalog, args: &[String]) -> Outcome {
+    let o = options(args, &["--format"], &["json", "text"])?;
+    let decoded = load(catalog, &o.input)?;
     let assessment = assess(catalog, &decoded.document.answers);
-    if text_format {
+    if o.format.as_deref() == Some("text") {
         print!(
             "{}",
             carryover_engine::text::summary(catalog, &assessment, "en")
         );
-        return ExitCode::SUCCESS;
+        return Ok(());
     }
     let out = serde_json::json!({
-        "input": file,
+        "input": o.input,
         "issues": decoded.issues,
         "assessment": assessment,
     });
-    match serde_json::to_string_pretty(&out) {
-        Ok(s) => println!("{s}"),
-        Err(e) => {
-            eprintln!("carryover: cannot write JSON: {e}");
-            return ExitCode::from(1);
-        }
+    let s = serde_json::to_string_pretty(&out)
+        .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
+    println!("{s}");
+    Ok(())
+}
+
+fn report(catalog: &Catalog, args: &[String]) -> Outcome {
+    let o = options(args, &["--format", "--date"], &["md", "html"])?;
+    let doc = load(catalog, &o.input)?.document;
+    let assessment = assess(catalog, &doc.answers);
+    let r = Report::build(
+        catalog,
+        &assessment,
+        &doc.answers,
+        "en",
+        o.date.unwrap_or_else(today),
+    );
+    if o.format.as_deref() == Some("html") {
+        print!("{}", r.to_html());
+    } else {
+        print!("{}", r.to_markdown());
     }
-    ExitCode::SUCCESS
+    Ok(())
+}
+
+fn soa(catalog: &Catalog, args: &[String]) -> Outcome {
+    let o = options(args, &[], &[])?;
+    let doc = load(catalog, &o.input)?.document;
+    let assessment = assess(catalog, &doc.answers);
+    print!(
+        "{}",
+        export::soa::csv(catalog, &assessment, &doc.answers, "en")
+    );
+    Ok(())
+}
+
+fn task_plan(catalog: &Catalog, args: &[String]) -> Outcome {
+    let o = options(args, &["--format", "--date", "--name"], &["csv", "ics"])?;
+    let doc = load(catalog, &o.input)?.document;
+    let assessment = assess(catalog, &doc.answers);
+    let plan = tasks::plan(&assessment, &doc.tasks);
+    if o.format.as_deref() == Some("ics") {
+        let start = o.date.unwrap_or_else(today);
+        let options = CalendarOptions {
+            stamp: Timestamp::midnight(start),
+            start,
+            name: o.name.as_deref(),
+        };
+        print!("{}", export::plan::ics(catalog, &plan, "en", options));
+    } else {
+        print!("{}", export::plan::csv(catalog, &plan, "en"));
+    }
+    Ok(())
+}
+
+fn share_link(catalog: &Catalog, args: &[String]) -> Outcome {
+    let o = options(args, &[], &[])?;
+    let doc = load(catalog, &o.input)?.document;
+    println!("{}", share::encode(catalog, &doc));
+    Ok(())
+}
+
+fn unshare(catalog: &Catalog, args: &[String]) -> Outcome {
+    let o = options(args, &[], &[])?;
+    let fragment = o.input.split_once('#').map_or(o.input.as_str(), |(_, f)| f);
+    let decoded = share::decode(catalog, fragment).map_err(|e| Failure::Input(e.to_string()))?;
+    for issue in &decoded.issues {
+        eprintln!("carryover: warning: {issue}");
+    }
+    println!("{}", decoded.document.to_json(catalog));
+    Ok(())
 }

@@ -1,0 +1,293 @@
+//! Taking the result away: everything a prospect leaves with, rendered by the engine so the web app
+//! and the command-line scorer produce the same bytes.
+//!
+//! - [`report`]: the readiness report as Markdown or as one standalone, print-ready HTML page;
+//! - [`soa`]: a draft consolidated Statement of Applicability (ISO 27001:2022 and ISO/IEC 42001
+//!   Annex A) as CSV;
+//! - [`plan`]: the task plan (see [`crate::tasks`]) as tracker CSV and as an iCalendar file with a
+//!   recurring review per task;
+//! - [`csv`], [`ical`] and [`date`]: the small, tested writers those stand on.
+//!
+//! Like the rest of the engine these are pure: the caller passes the date a report is prepared on
+//! and the time stamp of a calendar, and the same inputs give the same bytes. The writers are
+//! hand-written rather than pulled from crates because each is a few dozen lines, the web app ships
+//! them in its wasm, and their tests parse the output back.
+//!
+//! Every sentence a reader sees comes from the locale (`content/locales/<locale>.toml`, keys under
+//! `report`, `soa`, `tasks` and `share`), with `{name}` placeholders filled here.
+
+pub mod csv;
+pub mod date;
+pub mod ical;
+pub mod plan;
+pub mod report;
+pub mod soa;
+
+use crate::catalog::{Catalog, Question};
+use crate::model::{PracticeAnswer, Relation};
+use crate::score::{NotApplicable, RequirementResult};
+use crate::tasks::Cadence;
+
+/// Locale keys the exports look up (checked by catalog validation through
+/// [`crate::text::required_keys`]).
+pub const KEYS: &[&str] = &[
+    "relation.full",
+    "relation.partial",
+    "why.scope",
+    "why.answered_na",
+    "why.best",
+    "why.none",
+    "report.title",
+    "report.prepared",
+    "report.progress",
+    "report.score",
+    "report.highlight_count",
+    "report.highlight_effort",
+    "report.effort_range",
+    "report.overlap_intro",
+    "report.part",
+    "report.clauses",
+    "report.annex",
+    "report.all",
+    "report.effort_done",
+    "report.days_done",
+    "report.days_done_header",
+    "report.person_days",
+    "report.published_item",
+    "report.systems",
+    "report.effort_kind",
+    "report.factor",
+    "report.total",
+    "report.phase_days",
+    "report.phase_empty",
+    "report.requirement",
+    "report.name",
+    "report.status",
+    "report.why",
+    "report.remaining",
+    "report.gain",
+    "report.area",
+    "report.related",
+    "report.no_warnings",
+    "report.win",
+    "report.answers",
+    "report.question",
+    "report.answer",
+    "report.not_answered",
+    "report.none_selected",
+    "soa.standard",
+    "soa.control",
+    "soa.name",
+    "soa.applicable",
+    "soa.justification",
+    "soa.status",
+    "soa.practices",
+    "soa.yes",
+    "soa.no",
+    "soa.iso42001",
+    "soa.included",
+    "soa.excluded",
+    "soa.covered",
+    "soa.covered_na",
+    "soa.uncovered",
+    "soa.not_assessed",
+    "soa.not_answered",
+    "tasks.id",
+    "tasks.summary",
+    "tasks.description",
+    "tasks.owner",
+    "tasks.phase",
+    "tasks.estimate",
+    "tasks.labels",
+    "tasks.cadence",
+    "tasks.requirement",
+    "tasks.status",
+    "tasks.title.extend",
+    "tasks.title.net_new",
+    "tasks.body",
+    "tasks.builds_on",
+    "tasks.calendar",
+    "tasks.event",
+    "tasks.issue.not_object",
+    "tasks.issue.unknown_requirement",
+    "tasks.issue.entry_not_object",
+    "tasks.issue.unknown_field",
+    "tasks.issue.owner_type",
+    "tasks.issue.owner_long",
+    "tasks.issue.owner_control",
+    "tasks.issue.cadence",
+    "share.error.empty",
+    "share.error.oversized",
+    "share.error.wrong_version",
+    "share.error.invalid_base64",
+    "share.error.truncated",
+    "share.error.tampered",
+    "share.error.inflates_too_large",
+    "share.error.not_text",
+    "share.error.document",
+];
+
+/// Every locale key the exports need, for [`crate::text::required_keys`].
+pub fn required_keys() -> Vec<String> {
+    let mut keys: Vec<String> = KEYS.iter().map(|k| (*k).to_owned()).collect();
+    for c in Cadence::ALL {
+        keys.push(format!("cadence.{}", c.id()));
+    }
+    keys
+}
+
+/// Fills `{name}` placeholders in a locale template. Unknown placeholders are left as written, so a
+/// typo in a translation shows instead of vanishing.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        match after.split_once('}') {
+            Some((name, tail)) if !name.contains('{') => {
+                if let Some((_, v)) = args.iter().find(|(k, _)| *k == name) {
+                    out.push_str(v);
+                } else {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+                rest = tail;
+            }
+            Some(_) | None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Looks a key up and fills its placeholders.
+pub(crate) fn tr(catalog: &Catalog, locale: &str, key: &str, args: &[(&str, &str)]) -> String {
+    fill(catalog.text(locale, key), args)
+}
+
+/// A practice's short display name. Questions have no separate short name, and their ids are
+/// written to be read (`incident_management`), so the id with spaces serves.
+pub fn practice_name(question: &Question) -> String {
+    question.id.replace('_', " ")
+}
+
+/// The label of a practice answer.
+pub(crate) fn answer_label(catalog: &Catalog, locale: &str, a: PracticeAnswer) -> String {
+    tr(catalog, locale, &format!("answer.{}.label", a.id()), &[])
+}
+
+/// One line saying why a requirement has its status: the reason it does not apply, or the practice
+/// row that set its credit.
+pub fn why(catalog: &Catalog, locale: &str, r: &RequirementResult) -> String {
+    let practice_of = |id: &str| {
+        catalog
+            .question(id)
+            .map_or_else(|| id.to_owned(), practice_name)
+    };
+    match (&r.not_applicable, r.best.and_then(|b| r.support.get(b))) {
+        (Some(NotApplicable::Scope), _) => {
+            let reason = catalog
+                .requirement(&r.id)
+                .and_then(|x| x.na_reason.as_deref())
+                .unwrap_or_default();
+            tr(catalog, locale, "why.scope", &[("reason", reason)])
+        }
+        (Some(NotApplicable::Answered { questions }), _) => {
+            let names: Vec<String> = questions.iter().map(|q| practice_of(q)).collect();
+            tr(
+                catalog,
+                locale,
+                "why.answered_na",
+                &[("practices", &names.join(", "))],
+            )
+        }
+        (None, Some(sp)) => {
+            let answer = sp
+                .answer
+                .as_deref()
+                .and_then(PracticeAnswer::from_id)
+                .map_or_else(String::new, |a| answer_label(catalog, locale, a));
+            let relation = match sp.relation {
+                Relation::Full => "relation.full",
+                Relation::Partial => "relation.partial",
+            };
+            tr(
+                catalog,
+                locale,
+                "why.best",
+                &[
+                    ("practice", &practice_of(&sp.question)),
+                    ("answer", &answer),
+                    ("relation", catalog.text(locale, relation)),
+                ],
+            )
+        }
+        (None, None) => tr(catalog, locale, "why.none", &[]),
+    }
+}
+
+/// Person-days for display: one decimal, without a trailing `.0`.
+pub fn days(x: f64) -> String {
+    let tenths = (x * 10.0).round() / 10.0;
+    if tenths.fract() == 0.0 {
+        format!("{tenths:.0}")
+    } else {
+        format!("{tenths:.1}")
+    }
+}
+
+/// 32-bit FNV-1a: a short, dependency-free checksum for share links and calendar UIDs (it detects
+/// accidental damage; it is not a defence against a deliberate forger, who could recompute it).
+pub fn fnv1a32(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_known_placeholders_and_keeps_the_rest() {
+        let cases: &[(&str, &str)] = &[
+            ("{a} and {b}", "1 and 2"),
+            ("{missing}", "{missing}"),
+            ("{", "{"),
+            ("}{", "}{"),
+            ("x{a", "x{a"),
+            ("{{a}", "{1"),
+            ("", ""),
+            ("é{a}é", "é1é"),
+        ];
+        for (template, expect) in cases {
+            assert_eq!(
+                fill(template, &[("a", "1"), ("b", "2")]),
+                *expect,
+                "{template}"
+            );
+        }
+    }
+
+    #[test]
+    fn days_are_short() {
+        assert_eq!(days(3.0), "3");
+        assert_eq!(days(2.25), "2.3");
+        assert_eq!(days(0.04), "0");
+        assert_eq!(days(12.5), "12.5");
+    }
+
+    #[test]
+    fn fnv_matches_reference_values() {
+        assert_eq!(fnv1a32(b""), 0x811c_9dc5);
+        assert_eq!(fnv1a32(b"a"), 0xe40c_292c);
+        assert_eq!(fnv1a32(b"foobar"), 0xbf9c_f968);
+    }
+}

@@ -1,0 +1,182 @@
+//! The draft Statement of Applicability: every ISO 27001:2022 and ISO 42001 Annex A control, once,
+//! as RFC 4180 CSV that parses back — with our strict reader and with the `csv` crate.
+
+mod export_support;
+
+use carryover_engine::export::soa;
+use carryover_engine::{Status, assess, decode};
+use export_support::{catalog, fixture, fixtures, parse_csv};
+
+const HEADER: [&str; 7] = [
+    "Standard",
+    "Control",
+    "Name",
+    "Applicable",
+    "Justification",
+    "Current status",
+    "Practices",
+];
+
+#[test]
+fn every_persona_gives_131_controls_that_parse_back() {
+    let c = catalog();
+    for (name, doc, a) in fixtures() {
+        let text = soa::csv(c, &a, &doc.answers, "en");
+        assert!(text.starts_with('\u{feff}'), "{name}: BOM");
+        let records = parse_csv(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(records.len(), 1 + 93 + 38, "{name}");
+        assert_eq!(records[0], HEADER, "{name}");
+        assert!(records.iter().all(|r| r.len() == 7), "{name}: 7 fields");
+        let iso27001: Vec<_> = records[1..]
+            .iter()
+            .filter(|r| r[0] == "ISO/IEC 27001:2022")
+            .collect();
+        let iso42001: Vec<_> = records[1..]
+            .iter()
+            .filter(|r| r[0] == "ISO/IEC 42001:2023")
+            .collect();
+        assert_eq!((iso27001.len(), iso42001.len()), (93, 38), "{name}");
+        // Each control once, ids as the standards write them.
+        let mut ids: Vec<&str> = records[1..].iter().map(|r| r[1].as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(
+            ids.len(),
+            93 + 38 - overlap_ids(),
+            "{name}: ids unique per standard"
+        );
+        for r in &records[1..] {
+            assert!(r[1].starts_with("A."), "{name}: {r:?}");
+            assert!(matches!(r[3].as_str(), "Yes" | "No"), "{name}: {r:?}");
+            assert!(
+                !r[2].is_empty() && !r[4].is_empty() && !r[5].is_empty(),
+                "{name}: {r:?}"
+            );
+        }
+        // The same bytes through an independent reader.
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let mut n = 0;
+        for r in reader.records() {
+            r.expect("csv crate reads it");
+            n += 1;
+        }
+        assert_eq!(n, 131, "{name}");
+    }
+}
+
+/// Control ids that both Annex A lists use (e.g. `A.5.2` exists in both standards).
+fn overlap_ids() -> usize {
+    let c = catalog();
+    let iso27001 = c
+        .frameworks
+        .iter()
+        .find(|f| f.id == "iso27001")
+        .expect("27001");
+    c.requirements
+        .iter()
+        .filter(|r| r.id.starts_with("A.") && iso27001.items.iter().any(|i| i.id == r.id))
+        .count()
+}
+
+#[test]
+fn iso42001_rows_follow_the_assessment() {
+    let c = catalog();
+    for (name, doc, a) in fixtures() {
+        let rows = soa::rows(c, &a, &doc.answers, "en");
+        for r in rows.iter().filter(|r| r.standard == "ISO/IEC 42001:2023") {
+            let result = a
+                .requirements
+                .iter()
+                .find(|x| x.id == r.control)
+                .expect("scored");
+            assert_eq!(
+                r.applicable,
+                result.status != Status::NotApplicable,
+                "{name} {}",
+                r.control
+            );
+            let expected_start = if r.applicable {
+                "Included. "
+            } else {
+                "Excluded. "
+            };
+            assert!(r.justification.starts_with(expected_start), "{name}: {r:?}");
+        }
+    }
+    // A user-only organisation: controls for providers and developers are out of scope, with the
+    // catalog's reason.
+    let (doc, a) = fixture("ai-user-only-dont-know");
+    let rows = soa::rows(c, &a, &doc.answers, "en");
+    let excluded: Vec<_> = rows
+        .iter()
+        .filter(|r| r.standard == "ISO/IEC 42001:2023" && !r.applicable)
+        .collect();
+    assert!(!excluded.is_empty());
+    for r in excluded {
+        let reason = c.requirement(&r.control).and_then(|x| x.na_reason.clone());
+        if let Some(reason) = reason {
+            assert!(r.justification.contains(&reason), "{r:?}");
+        }
+    }
+}
+
+#[test]
+fn iso27001_rows_come_from_the_practices_that_reference_them() {
+    let c = catalog();
+    let (doc, a) = fixture("mature-iso27001-no-ai-governance");
+    let rows = soa::rows(c, &a, &doc.answers, "en");
+    let row = |id: &str| {
+        rows.iter()
+            .find(|r| r.standard == "ISO/IEC 27001:2022" && r.control == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    // Access control rules: referenced by the access control practice, answered provable.
+    let access = row("A.5.15");
+    assert!(access.applicable);
+    assert_eq!(access.status, "Effective and provable");
+    assert_eq!(
+        access.justification,
+        "Covered by practice access control: Effective and provable"
+    );
+    assert_eq!(access.practices, ["access control"]);
+    // Physical security is not something this questionnaire asks about.
+    let physical = row("A.7.1");
+    assert!(physical.applicable);
+    assert_eq!(physical.status, "Not assessed");
+    assert!(physical.justification.contains("assess separately"));
+    assert!(physical.practices.is_empty());
+}
+
+#[test]
+fn a_practice_answered_not_applicable_excludes_its_27001_controls_and_the_best_answer_wins() {
+    let c = catalog();
+    let text = r#"{"format":"carryover-answers","version":1,"answers":{
+        "supplier_management":"not_applicable","document_control":"dont_know"}}"#;
+    let doc = decode(c, text).expect("decodes").document;
+    let a = assess(c, &doc.answers);
+    let rows = soa::rows(c, &a, &doc.answers, "en");
+    let supplier = rows
+        .iter()
+        .find(|r| r.control == "A.5.19" && r.standard.contains("27001"))
+        .expect("A.5.19");
+    assert!(!supplier.applicable);
+    assert!(
+        supplier
+            .justification
+            .contains("supplier management answered not applicable")
+    );
+    assert_eq!(supplier.status, "Not applicable");
+    let docs = rows
+        .iter()
+        .find(|r| r.control == "A.5.33" && r.standard.contains("27001"))
+        .expect("A.5.33");
+    assert!(docs.applicable);
+    assert_eq!(docs.status, "Don't know");
+    let unanswered = rows
+        .iter()
+        .find(|r| r.control == "A.5.15" && r.standard.contains("27001"))
+        .expect("A.5.15");
+    assert_eq!(unanswered.status, "Not answered");
+}

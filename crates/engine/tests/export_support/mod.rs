@@ -1,0 +1,174 @@
+//! Helpers shared by the export tests: the fixtures, a strict RFC 4180 reader and an RFC 5545
+//! line reader, written here so the exports are checked by code other than the code that wrote
+//! them.
+
+#![allow(dead_code)] // each test file uses some of these
+
+use carryover_engine::{AnswersDocument, Assessment, Catalog, assess, decode};
+
+pub fn catalog() -> &'static Catalog {
+    Catalog::builtin().expect("valid content")
+}
+
+/// Every fixture: (name, document, assessment).
+pub fn fixtures() -> Vec<(String, AnswersDocument, Assessment)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixtures dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 7, "the seven personas");
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = p.file_stem().expect("stem").to_string_lossy().into_owned();
+            let doc = decode(catalog(), &std::fs::read_to_string(&p).expect("read"))
+                .expect("fixture decodes")
+                .document;
+            let a = assess(catalog(), &doc.answers);
+            (name, doc, a)
+        })
+        .collect()
+}
+
+pub fn fixture(name: &str) -> (AnswersDocument, Assessment) {
+    fixtures()
+        .into_iter()
+        .find(|(n, _, _)| n == name)
+        .map(|(_, d, a)| (d, a))
+        .expect("fixture exists")
+}
+
+/// Reads CSV strictly by RFC 4180 (after an optional UTF-8 BOM): every record ends with CRLF,
+/// quotes only around whole fields, `""` inside quotes, no bare CR or LF outside quotes.
+pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    let mut at_field_start = true;
+    let mut after_quote = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    field.push('"');
+                } else {
+                    quoted = false;
+                    after_quote = true;
+                }
+            } else {
+                field.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' if at_field_start => {
+                quoted = true;
+                at_field_start = false;
+            }
+            '"' => return Err(format!("bare quote in record {}", records.len() + 1)),
+            ',' => {
+                record.push(std::mem::take(&mut field));
+                at_field_start = true;
+                after_quote = false;
+            }
+            '\r' => {
+                if chars.next() != Some('\n') {
+                    return Err(format!("bare CR in record {}", records.len() + 1));
+                }
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+                at_field_start = true;
+                after_quote = false;
+            }
+            '\n' => return Err(format!("bare LF in record {}", records.len() + 1)),
+            c if after_quote => {
+                return Err(format!(
+                    "`{c}` after a closing quote in record {}",
+                    records.len() + 1
+                ));
+            }
+            c => {
+                field.push(c);
+                at_field_start = false;
+            }
+        }
+    }
+    if quoted {
+        return Err("unterminated quoted field".into());
+    }
+    if !record.is_empty() || !field.is_empty() {
+        return Err("last record does not end with CRLF".into());
+    }
+    Ok(records)
+}
+
+/// Splits an iCalendar stream into physical lines, checking CRLF endings and the 75-octet limit.
+pub fn ics_physical_lines(text: &str) -> Vec<&str> {
+    assert!(text.ends_with("\r\n"), "ends with CRLF");
+    let lines: Vec<&str> = text
+        .strip_suffix("\r\n")
+        .expect("crlf")
+        .split("\r\n")
+        .collect();
+    for l in &lines {
+        assert!(
+            !l.contains('\n') && !l.contains('\r'),
+            "bare line break in {l:?}"
+        );
+        assert!(l.len() <= 75, "{} octets: {l:?}", l.len());
+    }
+    lines
+}
+
+/// Unfolds physical lines into content lines `(name with parameters, value)`.
+pub fn ics_content_lines(text: &str) -> Vec<(String, String)> {
+    let mut logical: Vec<String> = Vec::new();
+    for l in ics_physical_lines(text) {
+        if let Some(rest) = l.strip_prefix(' ') {
+            logical
+                .last_mut()
+                .expect("a continuation follows a line")
+                .push_str(rest);
+        } else {
+            logical.push(l.to_owned());
+        }
+    }
+    logical
+        .into_iter()
+        .map(|l| {
+            let (name, value) = l.split_once(':').expect("NAME:VALUE");
+            (name.to_owned(), value.to_owned())
+        })
+        .collect()
+}
+
+/// Undoes TEXT escaping, refusing anything RFC 5545 does not allow after a backslash.
+pub fn ics_unescape(value: &str) -> String {
+    let mut out = String::new();
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('\\') => out.push('\\'),
+                Some(';') => out.push(';'),
+                Some(',') => out.push(','),
+                Some('n' | 'N') => out.push('\n'),
+                other => panic!("bad escape \\{other:?} in {value:?}"),
+            }
+        } else {
+            assert!(
+                c != ';' && c != ',',
+                "unescaped `{c}` in TEXT value {value:?}"
+            );
+            out.push(c);
+        }
+    }
+    out
+}
