@@ -170,9 +170,15 @@ pub(crate) fn tr(catalog: &Catalog, locale: &str, key: &str, args: &[(&str, &str
 }
 
 /// A practice's short display name. Questions have no separate short name, and their ids are
-/// written to be read (`incident_management`), so the id with spaces serves.
+/// written to be read (`incident_management`, `ai_inventory`), so the id with spaces serves, with
+/// `ai` written `AI`.
 pub fn practice_name(question: &Question) -> String {
-    question.id.replace('_', " ")
+    question
+        .id
+        .split('_')
+        .map(|w| if w == "ai" { "AI" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The label of a practice answer.
