@@ -300,8 +300,7 @@ fn the_calendar_is_valid_rfc_5545() {
             event
                 .iter()
                 .find(|(n, _)| n == key)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_else(|| panic!("{key} in {event:?}"))
+                .map_or_else(|| panic!("{key} in {event:?}"), |(_, v)| v.clone())
         };
         let uid = get("UID");
         assert!(uid.starts_with(&format!("{}-", task.requirement)) && uid.ends_with("@carryover"));

@@ -856,6 +856,7 @@ table{width:100%;border-collapse:collapse;margin:.4rem 0 1rem;font-size:.9rem}
 th,td{border-bottom:1px solid var(--rule);padding:.3rem .45rem;text-align:left;vertical-align:top}
 th{background:#f5f6f8}
 .num{text-align:right;white-space:nowrap}
+th.num{white-space:normal}
 td.status{white-space:nowrap;font-weight:600}
 td.inherited{background:var(--inherited)}
 td.extend{background:var(--extend)}
@@ -882,7 +883,7 @@ footer{margin-top:3rem;border-top:1px solid var(--rule);color:var(--muted);font-
 body{font-size:10.5pt;max-width:none;padding:0}
 .cover{min-height:0;break-after:page}
 nav a{text-decoration:none}
-section#overlap,section#roadmap,section#requirements,section#answers{break-before:page}
+section#requirements,section#answers{break-before:page}
 h2{margin-top:0}
 thead{display:table-header-group}
 tr{break-inside:avoid}
