@@ -64,7 +64,7 @@ impl EffortKind {
 }
 
 /// One line of the breakdown.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EffortLine {
     /// Kind of work.
     pub kind: EffortKind,
@@ -77,7 +77,7 @@ pub struct EffortLine {
 }
 
 /// A factor that applied.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AppliedFactor {
     /// Factor id.
     pub id: String,
@@ -86,7 +86,7 @@ pub struct AppliedFactor {
 }
 
 /// The estimate.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Effort {
     /// Point estimate, person-days.
     pub days: f64,

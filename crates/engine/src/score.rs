@@ -31,7 +31,7 @@ use crate::model::{
 };
 
 /// The full result of an assessment. Serialises to the command-line scorer's JSON.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
     /// Content version it was computed with.
     pub content_version: String,
@@ -72,7 +72,7 @@ pub struct Progress {
 }
 
 /// The readiness score with its provenance.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Readiness {
     /// 0–100, rounded.
     pub score: u8,
@@ -85,7 +85,7 @@ pub struct Readiness {
 }
 
 /// One area's score.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AreaResult {
     /// Area id.
     pub area: String,
@@ -132,7 +132,7 @@ impl Counts {
 }
 
 /// Overlap figures for one part of the standard.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Split {
     /// Status counts.
     pub counts: Counts,
@@ -151,7 +151,7 @@ pub struct Split {
 }
 
 /// Overlap, clauses and Annex A apart and together.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Overlap {
     /// Clauses 4–10.
     pub clauses: Split,
@@ -162,7 +162,7 @@ pub struct Overlap {
 }
 
 /// A requirement's result, with the rows that produced it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RequirementResult {
     /// Requirement id.
     pub id: String,
@@ -187,7 +187,7 @@ pub struct RequirementResult {
 }
 
 /// One practice row behind a requirement.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Support {
     /// Practice question id.
     pub question: String,
@@ -215,7 +215,7 @@ pub enum NotApplicable {
 }
 
 /// One roadmap phase.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PhasePlan {
     /// Phase.
     pub phase: Phase,
@@ -226,7 +226,7 @@ pub struct PhasePlan {
 }
 
 /// One roadmap action: bring a requirement to inherited.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoadmapItem {
     /// Requirement id.
     pub requirement: String,
@@ -239,7 +239,7 @@ pub struct RoadmapItem {
 }
 
 /// A warning.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Warning {
     /// Id (locale keys `warning.<id>.title` / `.body`).
     pub id: String,
@@ -254,7 +254,7 @@ pub const COMPUTED_WARNINGS: [&str; 4] =
     ["foundation_weak", "second_audit", "dont_know", "unanswered"];
 
 /// One of the biggest wins: improving an answer to effective and provable.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Win {
     /// Practice question id.
     pub question: String,
