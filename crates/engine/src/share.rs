@@ -171,7 +171,7 @@ pub fn decode(catalog: &Catalog, fragment: &str) -> Result<Decoded, FragmentErro
             .collect();
         return Err(FragmentError::WrongVersion { version });
     };
-    let bytes = base64url_decode(data).map_err(|e| match e {
+    let (bytes, canonical) = base64url_decode(data).map_err(|e| match e {
         Base64Error::Length => FragmentError::Truncated,
         Base64Error::Character(i) => FragmentError::InvalidBase64 {
             position: PREFIX.len() + i + 1,
@@ -184,7 +184,8 @@ pub fn decode(catalog: &Catalog, fragment: &str) -> Result<Decoded, FragmentErro
     if body.len() < declared {
         return Err(FragmentError::Truncated);
     }
-    if body.len() > declared || fnv1a32(rest).to_be_bytes() != checksum {
+    // Extra bytes, stray padding bits or a checksum mismatch: the link was changed.
+    if body.len() > declared || !canonical || fnv1a32(rest).to_be_bytes() != checksum {
         return Err(FragmentError::Tampered);
     }
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(body, MAX_INFLATED_BYTES)
@@ -245,7 +246,10 @@ enum Base64Error {
     Character(usize),
 }
 
-fn base64url_decode(text: &str) -> Result<Vec<u8>, Base64Error> {
+/// Decodes base64url without padding; the flag says whether the leftover bits were zero, as an
+/// encoder leaves them (checked by the caller after the truncation check, since a cut string
+/// leaves non-zero bits too).
+fn base64url_decode(text: &str) -> Result<(Vec<u8>, bool), Base64Error> {
     let mut out = Vec::with_capacity(text.len() * 3 / 4);
     let mut acc: u32 = 0;
     let mut bits = 0u32;
@@ -266,11 +270,11 @@ fn base64url_decode(text: &str) -> Result<Vec<u8>, Base64Error> {
             acc &= (1 << bits) - 1;
         }
     }
-    // Leftover bits are padding (ignored); a lone sixth of a byte cannot be.
+    // A lone sixth of a byte is not a length base64 produces.
     if bits == 6 {
         return Err(Base64Error::Length);
     }
-    Ok(out)
+    Ok((out, acc == 0))
 }
 
 #[cfg(test)]
@@ -293,9 +297,13 @@ mod tests {
             let mut s = String::new();
             base64url_encode(bytes, &mut s);
             assert_eq!(s, *text);
-            assert_eq!(base64url_decode(text).ok().as_deref(), Some(*bytes));
+            assert_eq!(base64url_decode(text).ok(), Some((bytes.to_vec(), true)));
         }
         assert!(matches!(base64url_decode("Z"), Err(Base64Error::Length)));
+        assert!(
+            matches!(base64url_decode("Zh"), Ok((_, false))),
+            "stray bits"
+        );
         assert!(matches!(
             base64url_decode("Zm+v"),
             Err(Base64Error::Character(2))
