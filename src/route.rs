@@ -1,0 +1,75 @@
+//! Which screen is showing. A signal is the source of truth; the URL fragment (`#start`,
+//! `#question`) mirrors it wherever the browser allows, so reload and the Back button work.
+//!
+//! Screens link to each other with real `<a href="#…">` elements ([`ScreenLink`]), which is why the
+//! static skeleton's Start link works before the wasm has loaded. Once the app runs, a click
+//! changes the signal and then records the fragment with `history.pushState`. It does not rely on
+//! the browser following the link: in a sandboxed `file://` iframe Chromium refuses even a
+//! fragment navigation ("Not allowed to load local resource"), and the app must still work there.
+//!
+//! [`ScreenLink`]: crate::components::screen_link::ScreenLink
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// A screen of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// The start page: product name, promise, Start.
+    Start,
+    /// The placeholder first question.
+    FirstQuestion,
+}
+
+impl Screen {
+    /// The screen a URL fragment (with or without the leading `#`) names; anything unknown is the
+    /// start page.
+    pub fn from_fragment(fragment: &str) -> Self {
+        match fragment.trim_start_matches('#') {
+            "question" => Screen::FirstQuestion,
+            _ => Screen::Start,
+        }
+    }
+
+    /// The `href` that shows this screen.
+    pub fn href(self) -> &'static str {
+        match self {
+            Screen::Start => "#start",
+            Screen::FirstQuestion => "#question",
+        }
+    }
+}
+
+/// The current screen, shared by context (see [`provide_current_screen`]).
+pub type CurrentScreen = RwSignal<Screen>;
+
+/// Creates the current-screen signal from the URL fragment, keeps it in step with Back/Forward
+/// and hand-edited fragments for the life of the page, and provides it as context.
+pub fn provide_current_screen() -> CurrentScreen {
+    let from_url = || Screen::from_fragment(&location_hash().unwrap_or_default());
+    let current = RwSignal::new(from_url());
+    let follow_url = move || {
+        let screen = from_url();
+        if current.get_untracked() != screen {
+            current.set(screen);
+        }
+    };
+    // The app lives as long as the page, so the listeners are never removed.
+    let _popstate = window_event_listener(leptos::ev::popstate, move |_| follow_url());
+    let _hashchange = window_event_listener(leptos::ev::hashchange, move |_| follow_url());
+    provide_context::<CurrentScreen>(current);
+    current
+}
+
+/// Shows `to`, and records it in the URL and history if the browser allows that.
+pub fn go(current: CurrentScreen, to: Screen) {
+    if current.get_untracked() == to {
+        return;
+    }
+    current.set(to);
+    // Best effort: pushState throws where the document may not change its URL (for example an
+    // opaque-origin file:// frame). The screen has changed either way.
+    if let Ok(history) = window().history() {
+        _ = history.push_state_with_url(&JsValue::NULL, "", Some(to.href()));
+    }
+}
