@@ -1,0 +1,112 @@
+// Turns Trunk's release output (dist/) into one self-contained HTML file that works from file://
+// and inside <iframe sandbox="allow-scripts">.
+//
+// What it does to dist/index.html, and nothing else:
+//   - inlines the stylesheet(s) as <style> and the icon as a data: URL;
+//   - removes Trunk's <link rel="modulepreload|preload"> tags and its loader <script type="module">;
+//   - adds a loader that imports the wasm-bindgen JS glue from a Blob URL and hands it the wasm
+//     bytes (decoded from base64) instead of a URL to fetch;
+//   - marks <html data-build="offline"> (the CSS hides "Download offline copy" there).
+// The glue is treated as opaque text: it is embedded unchanged, never edited, so a new
+// wasm-bindgen formatting cannot break this step. Anything unexpected is an error, not a guess.
+//
+// Usage: node scripts/lib/build-offline.mjs [distDir] [outFile]
+// Writes outFile (default dist-offline/carryover.html) and a copy at dist/carryover-offline.html,
+// which the hosted app links to as "Download offline copy".
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+const distDir = resolve(process.argv[2] ?? 'dist');
+const outFile = resolve(process.argv[3] ?? 'dist-offline/carryover.html');
+const hostedCopy = join(distDir, 'carryover-offline.html');
+
+function fail(message) {
+  console.error(`build-offline: ${message}`);
+  process.exit(1);
+}
+
+if (!existsSync(join(distDir, 'index.html'))) fail(`${distDir}/index.html not found; run trunk build --release first`);
+if (existsSync(join(distDir, 'snippets'))) {
+  fail(`${distDir}/snippets/ exists: the glue imports JS snippets, which this builder does not inline`);
+}
+
+let html = readFileSync(join(distDir, 'index.html'), 'utf8');
+
+/** Reads a file referenced from index.html as "./name" (no sub-directories, no escaping dist). */
+function distFile(href, encoding) {
+  const match = /^\.\/([A-Za-z0-9._-]+)$/.exec(href);
+  if (!match) fail(`unexpected asset reference ${JSON.stringify(href)}`);
+  const path = join(distDir, match[1]);
+  if (!existsSync(path)) fail(`${path} is referenced by index.html but missing`);
+  return readFileSync(path, encoding);
+}
+
+function attr(tag, name) {
+  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return match ? match[1] : undefined;
+}
+
+// 1. Trunk's loader: exactly one module script, naming the glue and the wasm.
+const loaders = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
+if (loaders.length !== 1) fail(`expected 1 Trunk loader script, found ${loaders.length}`);
+const loader = loaders[0];
+const gluePath = /from\s+'(\.\/[^']+\.js)'/.exec(loader[1])?.[1];
+const wasmPath = /module_or_path:\s*'(\.\/[^']+\.wasm)'/.exec(loader[1])?.[1];
+if (!gluePath || !wasmPath) fail('could not find the glue and wasm names in the Trunk loader');
+const glue = distFile(gluePath, 'utf8');
+const wasm = distFile(wasmPath);
+if (wasm.subarray(0, 4).toString('latin1') !== '\0asm') fail(`${wasmPath} is not a wasm module`);
+
+// Inline <script> text: escaping "<" keeps "</script>" and "<!--" inside the glue harmless.
+const scriptString = (text) => JSON.stringify(text).replace(/</g, '\\u003c');
+const offlineLoader = `<script type="module">
+// Offline build: the wasm and its JS glue are embedded below (see scripts/lib/build-offline.mjs).
+const wasmBase64 = "${wasm.toString('base64')}";
+const glue = ${scriptString(glue)};
+const bytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
+const url = URL.createObjectURL(new Blob([glue], { type: "text/javascript" }));
+try {
+  const bindings = await import(url);
+  const wasm = await bindings.default({ module_or_path: bytes });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+} finally {
+  URL.revokeObjectURL(url);
+}
+</script>`;
+html = html.slice(0, loader.index) + offlineLoader + html.slice(loader.index + loader[0].length);
+
+// 2. Link tags: drop preloads, inline stylesheets and icons; anything else is unexpected.
+let preloads = 0;
+html = html.replace(/<link\b[^>]*>/g, (tag) => {
+  const rel = attr(tag, 'rel');
+  const href = attr(tag, 'href');
+  if (rel === 'modulepreload' || rel === 'preload') {
+    preloads += 1;
+    return '';
+  }
+  if (rel === 'stylesheet') {
+    const css = distFile(href, 'utf8');
+    if (/<\/style/i.test(css)) fail(`${href} contains "</style", which cannot be inlined`);
+    return `<style>\n${css}\n</style>`;
+  }
+  if (rel === 'icon') {
+    const type = href.endsWith('.svg') ? 'image/svg+xml' : href.endsWith('.png') ? 'image/png' : undefined;
+    if (!type) fail(`unsupported icon type ${href}`);
+    return `<link rel="icon" href="data:${type};base64,${distFile(href).toString('base64')}">`;
+  }
+  fail(`unexpected <link> in dist/index.html: ${tag}`);
+});
+if (preloads === 0) fail('found no Trunk preload tags; did the Trunk output format change?');
+
+// 3. Mark the build, and check nothing still points at a file next to index.html.
+if (!/<html\b[^>]*>/.test(html)) fail('no <html> tag');
+html = html.replace(/<html\b([^>]*)>/, '<html$1 data-build="offline">');
+const leftovers = [...html.matchAll(/\s(?:src|href)="\.\/[^"]*"/g)].map((m) => m[0].trim());
+if (leftovers.length > 0) fail(`references to dist files remain: ${leftovers.join(', ')}`);
+
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(outFile, html);
+writeFileSync(hostedCopy, html);
+console.log(`build-offline: wrote ${outFile} and ${hostedCopy} (${html.length} bytes)`);
