@@ -1,0 +1,147 @@
+// End-to-end tests against the release build in dist/, served over http on a free port.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { startServer } from '../../scripts/lib/static-server.mjs';
+import {
+  appMounted,
+  distDir,
+  expectText,
+  launchChromium,
+  shot,
+  startAndAnswer,
+  watchErrors,
+} from './support.mjs';
+
+describe('served release build', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer(distDir, 0);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openPage(options = {}) {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, ...options });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    return { context, page, errors };
+  }
+
+  it('shows the start page, and Start leads to a question whose answer survives reload', async () => {
+    const { context, page, errors } = await openPage();
+    await page.goto(server.url);
+    await appMounted(page);
+    await shot(page, 'served-start');
+    const choice = await startAndAnswer(page, page);
+    await shot(page, 'served-question-answered');
+
+    await page.reload();
+    await appMounted(page);
+    await expectText(page.getByRole('heading', { level: 1 }), 'ISO/IEC 27001 certification');
+    assert.equal(await choice.isChecked(), true, 'the answer is still selected after reload');
+    assert.equal(await page.getByRole('radio', { checked: true }).count(), 1);
+
+    await page.getByRole('link', { name: 'Back' }).click();
+    await expectText(page.getByRole('heading', { level: 1 }), 'Carryover');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('paints the start page from the static skeleton with no layout shift when the app mounts', async () => {
+    const boxes = async (page) =>
+      page.evaluate(() =>
+        ['.eyebrow', 'h1', '.promise', '.button-primary', '.offline-download'].map((selector) => {
+          const r = document.querySelector(selector).getBoundingClientRect();
+          return [selector, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+        }),
+      );
+
+    const noJs = await openPage({ javaScriptEnabled: false });
+    await noJs.page.goto(server.url);
+    await expectText(noJs.page.getByRole('heading', { level: 1 }), 'Carryover');
+    const skeleton = await boxes(noJs.page);
+    await shot(noJs.page, 'served-skeleton-no-js');
+    await noJs.context.close();
+
+    const live = await openPage();
+    await live.page.goto(server.url);
+    await appMounted(live.page);
+    assert.deepEqual(await boxes(live.page), skeleton);
+    const shift = await live.page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          new PerformanceObserver((list) =>
+            resolve(list.getEntries().reduce((sum, e) => sum + e.value, 0)),
+          ).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(0), 500);
+        }),
+    );
+    assert.equal(shift, 0, 'cumulative layout shift');
+    await live.context.close();
+  });
+
+  it('offers the offline single file for download', async () => {
+    const { context, page } = await openPage();
+    await page.goto(server.url);
+    const link = page.getByRole('link', { name: 'Download offline copy' });
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    const response = await page.request.get(new URL(href, server.url).href);
+    assert.equal(response.status(), 200);
+    const body = await response.text();
+    assert.match(body, /<html lang="en" data-build="offline">/);
+    assert.ok(body.length > 50_000, 'the file embeds the wasm');
+    await context.close();
+  });
+
+  it('has no axe accessibility violations on the start page and the question', async () => {
+    for (const colorScheme of ['light', 'dark']) {
+      const { context, page } = await openPage({ colorScheme });
+      await page.goto(server.url);
+      await appMounted(page);
+      const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+      const start = await new AxeBuilder({ page }).withTags(tags).analyze();
+      assert.deepEqual(start.violations.map((v) => `${v.id}: ${v.help}`), [], `start (${colorScheme})`);
+
+      await page.getByRole('link', { name: 'Start' }).click();
+      await page.getByRole('radio', { name: 'No' }).check();
+      await expectText(page.getByRole('status'), 'Saved');
+      const question = await new AxeBuilder({ page }).withTags(tags).analyze();
+      assert.deepEqual(question.violations.map((v) => `${v.id}: ${v.help}`), [], `question (${colorScheme})`);
+      if (colorScheme === 'dark') await shot(page, 'served-question-dark');
+      await context.close();
+    }
+  });
+
+  it('moves focus to the new heading when the screen changes', async () => {
+    const { context, page } = await openPage();
+    await page.goto(server.url);
+    await appMounted(page);
+    await page.getByRole('link', { name: 'Start' }).focus();
+    await page.keyboard.press('Enter');
+    await expectText(page.getByRole('heading', { level: 1 }), 'ISO/IEC 27001 certification');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await context.close();
+  });
+
+  it('runs in a sandboxed iframe, where storage is blocked, and says answers are not saved', async () => {
+    const { context, page, errors } = await openPage();
+    await page.setContent(
+      `<iframe sandbox="allow-scripts" src="${server.url}" title="Carryover" style="width:100%;height:700px;border:0"></iframe>`,
+    );
+    const frame = page.frameLocator('iframe');
+    await startAndAnswer(page, frame, { expectSaved: false });
+    await expectText(frame.getByTestId('storage-notice'), 'not letting Carryover save');
+    await shot(page, 'served-sandboxed-iframe');
+    assert.deepEqual(errors.filter((e) => !e.includes('storage unavailable')), []);
+    await context.close();
+  });
+});

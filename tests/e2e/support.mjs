@@ -1,0 +1,87 @@
+// Shared set-up for the end-to-end tests: paths, the Chromium launch, and small assertions that
+// wait (playwright-core has no `expect`).
+
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const distDir = resolve(process.env.CARRYOVER_DIST ?? join(repoRoot, 'dist'));
+export const offlineFile = resolve(
+  process.env.CARRYOVER_OFFLINE ?? join(repoRoot, 'dist-offline/carryover.html'),
+);
+export const artifacts = join(repoRoot, 'tests/e2e/artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+/** Debian's Chromium, never a downloaded one. The flags keep it off the network and work as root. */
+export function launchChromium(options = {}) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    ...options,
+  });
+}
+
+/** Collects console errors and uncaught page errors so a test can assert there were none. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}
+
+/** Waits until `locator` is visible and its text contains `text`. */
+export async function expectText(locator, text, timeout = 10_000) {
+  await locator.first().waitFor({ state: 'visible', timeout });
+  const deadline = Date.now() + timeout;
+  let actual = '';
+  while (Date.now() < deadline) {
+    actual = (await locator.first().textContent()) ?? '';
+    if (actual.includes(text)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`expected ${JSON.stringify(text)} in ${JSON.stringify(actual)}`);
+}
+
+/** Resolves once the wasm app has mounted (Trunk's loader and ours set `window.wasmBindings`). */
+export async function appMounted(page, timeout = 15_000) {
+  await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout });
+}
+
+export function shot(page, name) {
+  return page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The user journey every build must support: start page → Start → question → choose → reload →
+ * the choice is still selected. `within` is a page or a frame locator.
+ */
+export async function startAndAnswer(page, within, { expectSaved = true } = {}) {
+  await expectText(within.getByRole('heading', { level: 1 }), 'Carryover');
+  await expectText(within.locator('.promise'), 'ISO/IEC 42001');
+  await within.getByRole('link', { name: 'Start' }).click();
+  await expectText(
+    within.getByRole('heading', { level: 1 }),
+    'Does your organisation hold ISO/IEC 27001 certification?',
+  );
+  const choice = within.getByRole('radio', { name: 'We are working towards it' });
+  assert.equal(await choice.isChecked(), false, 'nothing is chosen before the user chooses');
+  await choice.check();
+  await expectText(
+    within.getByRole('status'),
+    expectSaved ? 'Saved in this browser.' : 'Answer noted for this visit only.',
+  );
+  return choice;
+}
