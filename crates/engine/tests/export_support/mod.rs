@@ -172,3 +172,40 @@ pub fn ics_unescape(value: &str) -> String {
     }
     out
 }
+
+pub const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Frames bytes as a v1 fragment the way the encoder does (written again here, from the format
+/// description, so the test does not trust the code it checks).
+pub fn frame(body: &[u8]) -> String {
+    let mut rest = Vec::new();
+    let mut n = body.len();
+    loop {
+        let low = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            rest.push(low);
+            break;
+        }
+        rest.push(low | 0x80);
+    }
+    rest.extend_from_slice(body);
+    let mut bytes = carryover_engine::export::fnv1a32(&rest)
+        .to_be_bytes()
+        .to_vec();
+    bytes.extend_from_slice(&rest);
+    let mut out = String::from(carryover_engine::share::PREFIX);
+    for chunk in bytes.chunks(3) {
+        let b = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
+        let v = (b(0) << 16) | (b(1) << 8) | b(2);
+        let keep = chunk.len() + 1;
+        for k in 0..keep {
+            out.push(char::from(ALPHABET[((v >> (18 - 6 * k)) & 63) as usize]));
+        }
+    }
+    out
+}
+
+pub fn deflate(bytes: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(bytes, 6)
+}
