@@ -14,6 +14,9 @@
 //! }
 //! ```
 //!
+//! An optional `tasks` object holds the owner and review cadence the user set per requirement
+//! (see [`crate::tasks`]); documents without it are unchanged.
+//!
 //! Decoding is two-step and never panics. [`decode`] reads the structure and fails with a
 //! [`DecodeError`] naming the field and the reason when the document cannot be used at all (not
 //! JSON, not an answers document, a future version, too large). Problems with single entries are
