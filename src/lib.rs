@@ -6,6 +6,7 @@
 //! estimates come from the engine; a view never computes one. See ARCHITECTURE.md.
 
 pub mod app;
+pub mod charts;
 pub mod components;
 pub mod embed;
 pub mod route;
