@@ -1,34 +1,59 @@
-//! The root component: opens storage once, shares it by context, and shows the current screen.
+//! The root component: loads the catalog and the saved answers, shares the app state, autosave and
+//! the current screen by context, and shows the current screen.
 
+use carryover_engine::Catalog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::{first_question::FirstQuestion, start_page::StartPage};
+use crate::autosave::{self, Autosave};
+use crate::components::{
+    questionnaire::Questionnaire, results::ResultsPage, start_page::StartPage, top_bar::TopBar,
+};
 use crate::route::{self, Screen};
+use crate::state::AppState;
 use crate::storage;
 
-/// The whole app. Provides a [`storage::Opened`] context (storage may be unavailable; that is a
-/// state, not an error that stops the app) and swaps screens as the URL fragment changes.
+/// The whole app. Storage may be unavailable or hold unreadable data; both are states the
+/// [`Autosave`] context reports, not errors that stop the app.
 #[component]
 pub fn App() -> impl IntoView {
+    // The shipped content is validated by the engine's tests; a build with invalid content cannot
+    // show anything useful.
+    let catalog: &'static Catalog =
+        Catalog::builtin().expect("the built-in content is valid (checked by the engine's tests)");
     let opened = storage::open();
     if let Err(error) = &opened {
-        leptos::logging::warn!("storage unavailable: {error:?}");
+        leptos::logging::warn!("{error}");
     }
-    provide_context::<storage::Opened>(opened);
+    let loaded = autosave::load(&opened, catalog);
+    let state = AppState::new(catalog, loaded.document.answers.clone());
+    provide_context(state);
+    let screen = route::provide_current_screen(catalog);
+    let autosave = Autosave::new(state, &opened, loaded, screen);
+    provide_context(autosave);
 
-    let screen = route::provide_current_screen();
-    // After a screen change, move keyboard and screen-reader focus to the new screen's heading
-    // (the link that was activated no longer exists). Not on first load: that would steal focus.
+    // After a screen change, remember the section and move keyboard and screen-reader focus to
+    // the new screen's heading (the link that was activated no longer exists). Not on first load:
+    // that would steal focus.
     Effect::watch(
         move || screen.get(),
-        |_, _, _| request_animation_frame(focus_heading),
+        move |now, _, _| {
+            if let Screen::Section(section) = now {
+                autosave.visit(*section);
+            }
+            request_animation_frame(focus_heading);
+        },
         false,
     );
 
     move || match screen.get() {
         Screen::Start => view! { <StartPage/> }.into_any(),
-        Screen::FirstQuestion => view! { <FirstQuestion/> }.into_any(),
+        Screen::Section(section) => view! { <Questionnaire section=section/> }.into_any(),
+        Screen::Results => view! {
+            <TopBar/>
+            <ResultsPage/>
+        }
+        .into_any(),
     }
 }
 
@@ -40,5 +65,7 @@ fn focus_heading() {
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
         _ = heading.focus();
+        // Reading position: the top of the new screen, not wherever the last one was scrolled.
+        window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 }

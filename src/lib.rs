@@ -6,10 +6,12 @@
 //! estimates come from the engine; a view never computes one. See ARCHITECTURE.md.
 
 pub mod app;
+pub mod autosave;
 pub mod charts;
 pub mod components;
 pub mod embed;
 pub mod route;
+pub mod state;
 pub mod storage;
 
 use leptos::prelude::*;

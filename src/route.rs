@@ -1,5 +1,6 @@
 //! Which screen is showing. A signal is the source of truth; the URL fragment (`#start`,
-//! `#question`) mirrors it wherever the browser allows, so reload and the Back button work.
+//! `#q/<section id>`, `#results`) mirrors it wherever the browser allows, so reload and the Back
+//! button work. Sections are named by their content id, so a saved link survives reordering.
 //!
 //! Screens link to each other with real `<a href="#…">` elements ([`ScreenLink`]), which is why the
 //! static skeleton's Start link works before the wasm has loaded. Once the app runs, a click
@@ -9,33 +10,44 @@
 //!
 //! [`ScreenLink`]: crate::components::screen_link::ScreenLink
 
+use carryover_engine::Catalog;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 /// A screen of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
-    /// The start page: product name, promise, Start.
+    /// The start page: what the scorecard does, Start (or Resume / Start over).
     Start,
-    /// The placeholder first question.
-    FirstQuestion,
+    /// One questionnaire section, by index into `Catalog::sections`.
+    Section(usize),
+    /// The results.
+    Results,
 }
 
 impl Screen {
     /// The screen a URL fragment (with or without the leading `#`) names; anything unknown is the
-    /// start page.
-    pub fn from_fragment(fragment: &str) -> Self {
+    /// start page. `#question` (the first release's link) is the first section.
+    pub fn from_fragment(catalog: &Catalog, fragment: &str) -> Self {
         match fragment.trim_start_matches('#') {
-            "question" => Screen::FirstQuestion,
-            _ => Screen::Start,
+            "question" => Screen::Section(0),
+            "results" => Screen::Results,
+            other => other
+                .strip_prefix("q/")
+                .and_then(|id| catalog.sections.iter().position(|s| s.id == id))
+                .map_or(Screen::Start, Screen::Section),
         }
     }
 
     /// The `href` that shows this screen.
-    pub fn href(self) -> &'static str {
+    pub fn href(self, catalog: &Catalog) -> String {
         match self {
-            Screen::Start => "#start",
-            Screen::FirstQuestion => "#question",
+            Screen::Start => "#start".to_owned(),
+            Screen::Section(i) => match catalog.sections.get(i) {
+                Some(section) => format!("#q/{}", section.id),
+                None => "#start".to_owned(),
+            },
+            Screen::Results => "#results".to_owned(),
         }
     }
 }
@@ -45,8 +57,8 @@ pub type CurrentScreen = RwSignal<Screen>;
 
 /// Creates the current-screen signal from the URL fragment, keeps it in step with Back/Forward
 /// and hand-edited fragments for the life of the page, and provides it as context.
-pub fn provide_current_screen() -> CurrentScreen {
-    let from_url = || Screen::from_fragment(&location_hash().unwrap_or_default());
+pub fn provide_current_screen(catalog: &'static Catalog) -> CurrentScreen {
+    let from_url = move || Screen::from_fragment(catalog, &location_hash().unwrap_or_default());
     let current = RwSignal::new(from_url());
     let follow_url = move || {
         let screen = from_url();
@@ -62,7 +74,7 @@ pub fn provide_current_screen() -> CurrentScreen {
 }
 
 /// Shows `to`, and records it in the URL and history if the browser allows that.
-pub fn go(current: CurrentScreen, to: Screen) {
+pub fn go(catalog: &Catalog, current: CurrentScreen, to: Screen) {
     if current.get_untracked() == to {
         return;
     }
@@ -70,6 +82,6 @@ pub fn go(current: CurrentScreen, to: Screen) {
     // Best effort: pushState throws where the document may not change its URL (for example an
     // opaque-origin file:// frame). The screen has changed either way.
     if let Ok(history) = window().history() {
-        _ = history.push_state_with_url(&JsValue::NULL, "", Some(to.href()));
+        _ = history.push_state_with_url(&JsValue::NULL, "", Some(&to.href(catalog)));
     }
 }

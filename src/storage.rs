@@ -7,29 +7,35 @@
 //! and the view decides what to tell the user.
 //!
 //! [`open`] checks availability once (guarded getter plus a test write). Only then does a [`Store`]
-//! exist, and its methods use `gloo-storage` for the JSON encoding and the mapping of JS
-//! exceptions into Rust errors. (`gloo-storage` alone would throw a JS exception when storage is
-//! blocked, which aborts mounting, hence the guard in front of it.)
+//! exist, and its methods reach storage through `gloo-storage`'s handle, mapping every JS
+//! exception into a [`StorageError`]. (Touching `window.localStorage` unguarded would throw a JS
+//! exception when storage is blocked, which aborts mounting, hence the guard in front of it.)
+//!
+//! The module stores text only: the answers document is written and read by the engine
+//! (`AnswersDocument::to_json`, `carryover_engine::decode`), so this file knows nothing of its shape.
 
 use std::fmt;
 
 use gloo_storage::{LocalStorage, Storage as _};
-use serde::{Serialize, de::DeserializeOwned};
 
 /// Every name Carryover stores something under. Listing them here keeps the stored format
 /// discoverable in one place; all names share the `carryover.` prefix so they never collide with
 /// other apps on the same origin (for example `file://`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {
-    /// The answer to the placeholder first question (`Certification`, stored as JSON).
-    FirstQuestion,
+    /// The answers document (the engine's versioned JSON, with `position` and `saved_at`).
+    Answers,
+    /// A copy of a stored answers document this build could not read, kept so nothing is lost.
+    /// Numbered from 1; [`Store::backup`] picks the first free number.
+    Backup(u32),
 }
 
 impl Key {
     /// The storage item name.
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> String {
         match self {
-            Key::FirstQuestion => "carryover.placeholder.iso27001_certified.v1",
+            Key::Answers => "carryover.answers".to_owned(),
+            Key::Backup(n) => format!("carryover.answers.backup.{n}"),
         }
     }
 }
@@ -40,8 +46,11 @@ pub type Opened = Result<Store, StorageError>;
 /// Item written and removed by [`open`] to prove that writes work.
 const PROBE: &str = "carryover.probe";
 
-/// Why a storage operation did not happen. The `Display` text is written for the person using the
-/// app.
+/// Backups are numbered up to this; beyond it storage is treated as full.
+const MAX_BACKUPS: u32 = 100;
+
+/// Why a storage operation did not happen. The UI shows the words under [`StorageError::text_key`]
+/// (locale data); `Display` is for the console.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageError {
     /// The browser does not let this page use local storage at all (sandboxed frame, blocked
@@ -53,35 +62,29 @@ pub enum StorageError {
     /// Storage exists but refused this write (usually because it is full).
     WriteFailed {
         /// Item that could not be written.
-        key: &'static str,
+        key: String,
         /// What the browser reported.
         detail: String,
     },
-    /// A stored value could not be read back as the expected type.
-    Corrupt {
-        /// Item whose value is unreadable.
-        key: &'static str,
-        /// What the decoder reported.
-        detail: String,
-    },
+}
+
+impl StorageError {
+    /// Locale key of the sentence that tells the user what happened.
+    pub fn text_key(&self) -> &'static str {
+        match self {
+            StorageError::Unavailable { .. } => "ui.storage.unavailable",
+            StorageError::WriteFailed { .. } => "ui.storage.write_failed",
+        }
+    }
 }
 
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StorageError::Unavailable { .. } => f.write_str(
-                "This browser is not letting Carryover save anything here (for example inside a \
-                 sandboxed frame or with site data blocked), so answers last only until you leave \
-                 the page.",
-            ),
-            StorageError::WriteFailed { .. } => f.write_str(
-                "Your answer could not be saved: this browser's storage for the page is full or \
-                 refused the write. Free some site data and choose again.",
-            ),
-            StorageError::Corrupt { .. } => f.write_str(
-                "A previously saved answer could not be read, so it was ignored. Please answer \
-                 again.",
-            ),
+            StorageError::Unavailable { detail } => write!(f, "storage unavailable: {detail}"),
+            StorageError::WriteFailed { key, detail } => {
+                write!(f, "could not write {key}: {detail}")
+            }
         }
     }
 }
@@ -89,7 +92,7 @@ impl fmt::Display for StorageError {
 impl std::error::Error for StorageError {}
 
 /// Proof that local storage worked when it was opened. Only [`open`] makes one, so holding a
-/// `Store` means the guarded checks passed and `gloo-storage` will not throw when reaching it.
+/// `Store` means the guarded checks passed and reaching `localStorage` will not throw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Store {
     _checked: (),
@@ -115,31 +118,67 @@ pub fn open() -> Result<Store, StorageError> {
 }
 
 impl Store {
-    /// Reads and decodes `key`. A missing item is `Ok(None)`; an undecodable one is
-    /// [`StorageError::Corrupt`].
-    pub fn get<T: DeserializeOwned>(self, key: Key) -> Result<Option<T>, StorageError> {
-        match LocalStorage::get::<T>(key.name()) {
-            Ok(value) => Ok(Some(value)),
-            Err(gloo_storage::errors::StorageError::KeyNotFound(_)) => Ok(None),
-            Err(e) => Err(StorageError::Corrupt {
-                key: key.name(),
-                detail: e.to_string(),
-            }),
-        }
+    /// Reads the text under `key`; a missing item is `Ok(None)`.
+    pub fn read(self, key: Key) -> Result<Option<String>, StorageError> {
+        LocalStorage::raw()
+            .get_item(&key.name())
+            .map_err(|e| StorageError::Unavailable {
+                detail: describe(&e),
+            })
     }
 
-    /// Encodes `value` as JSON and writes it under `key`.
-    pub fn set<T: Serialize>(self, key: Key, value: &T) -> Result<(), StorageError> {
-        LocalStorage::set(key.name(), value).map_err(|e| StorageError::WriteFailed {
-            key: key.name(),
-            detail: e.to_string(),
-        })
+    /// Writes `text` under `key`.
+    pub fn write(self, key: Key, text: &str) -> Result<(), StorageError> {
+        let name = key.name();
+        LocalStorage::raw()
+            .set_item(&name, text)
+            .map_err(|e| StorageError::WriteFailed {
+                key: name,
+                detail: describe(&e),
+            })
     }
 
     /// Removes `key` (nothing happens if it is not there).
     pub fn remove(self, key: Key) {
-        LocalStorage::delete(key.name());
+        _ = LocalStorage::raw().remove_item(&key.name());
     }
+
+    /// Copies `text` to the first free [`Key::Backup`] slot and returns it. Never overwrites an
+    /// earlier backup.
+    pub fn backup(self, text: &str) -> Result<Key, StorageError> {
+        let free = (1..=MAX_BACKUPS)
+            .map(Key::Backup)
+            .find(|key| matches!(self.read(*key), Ok(None)));
+        let Some(key) = free else {
+            return Err(StorageError::WriteFailed {
+                key: Key::Backup(MAX_BACKUPS + 1).name(),
+                detail: "every backup slot is taken".to_owned(),
+            });
+        };
+        self.write(key, text)?;
+        Ok(key)
+    }
+
+    /// Calls `changed` with the new text (or `None` when removed) whenever *another* tab or
+    /// window of this origin changes the answers document. (Browsers fire the `storage` event
+    /// only in the other documents, never in the one that wrote.) Lives as long as the page.
+    pub fn on_answers_changed(self, changed: impl Fn(Option<String>) + 'static) {
+        let answers = Key::Answers.name();
+        // The app lives as long as the page, so the listener is never removed.
+        _ = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
+            // `key` is null when the other tab cleared all of storage.
+            match ev.key() {
+                Some(key) if key == answers => changed(ev.new_value()),
+                None => changed(None),
+                Some(_) => {}
+            }
+        });
+    }
+}
+
+/// The current time as RFC 3339 text (for the document's `saved_at`).
+pub fn now_rfc3339() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
 }
 
 /// Best-effort text for a thrown JS value (usually a `DOMException` such as `SecurityError`).

@@ -5,8 +5,9 @@
 //! throwing getter as in a sandboxed iframe, a full quota); the app itself never does.
 #![cfg(target_arch = "wasm32")]
 
-use carryover::components::first_question::Certification;
+use carryover::autosave::{self, Notice, SaveStatus};
 use carryover::storage::{self, Key, StorageError};
+use carryover_engine::Catalog;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -19,7 +20,14 @@ fn raw_local_storage() -> web_sys::Storage {
 }
 
 fn clear(key: Key) {
-    raw_local_storage().remove_item(key.name()).unwrap();
+    raw_local_storage().remove_item(&key.name()).unwrap();
+}
+
+fn clear_all() {
+    clear(Key::Answers);
+    for n in 1..=5 {
+        clear(Key::Backup(n));
+    }
 }
 
 /// Runs `body` while `window.localStorage` is replaced by `getter`, then restores the original.
@@ -51,65 +59,95 @@ fn open_succeeds_in_a_normal_page_and_leaves_no_probe() {
 }
 
 #[wasm_bindgen_test]
-fn missing_key_reads_as_none() {
-    clear(Key::FirstQuestion);
-    let store = storage::open().unwrap();
-    assert_eq!(store.get::<Certification>(Key::FirstQuestion), Ok(None));
+fn names_share_the_prefix() {
+    assert_eq!(Key::Answers.name(), "carryover.answers");
+    assert_eq!(Key::Backup(3).name(), "carryover.answers.backup.3");
 }
 
 #[wasm_bindgen_test]
-fn write_then_read_round_trips() {
-    clear(Key::FirstQuestion);
+fn missing_key_reads_as_none_and_text_round_trips() {
+    clear_all();
     let store = storage::open().unwrap();
-    for answer in Certification::ALL {
-        assert_eq!(store.set(Key::FirstQuestion, &answer), Ok(()));
-        assert_eq!(store.get(Key::FirstQuestion), Ok(Some(answer)));
+    assert_eq!(store.read(Key::Answers), Ok(None));
+    for text in ["{}", "not json at all", "ünïcødé ✓"] {
+        assert_eq!(store.write(Key::Answers, text), Ok(()));
+        assert_eq!(store.read(Key::Answers), Ok(Some(text.to_owned())));
     }
-    clear(Key::FirstQuestion);
+    store.remove(Key::Answers);
+    assert_eq!(store.read(Key::Answers), Ok(None));
 }
 
 #[wasm_bindgen_test]
-fn stored_format_is_plain_json_under_the_prefixed_name() {
-    clear(Key::FirstQuestion);
+fn backups_take_the_first_free_slot_and_never_overwrite() {
+    clear_all();
     let store = storage::open().unwrap();
-    store
-        .set(Key::FirstQuestion, &Certification::InProgress)
-        .unwrap();
-    assert_eq!(
-        raw_local_storage()
-            .get_item("carryover.placeholder.iso27001_certified.v1")
-            .unwrap()
-            .as_deref(),
-        Some("\"in_progress\"")
-    );
-    clear(Key::FirstQuestion);
+    assert_eq!(store.backup("one"), Ok(Key::Backup(1)));
+    assert_eq!(store.backup("two"), Ok(Key::Backup(2)));
+    assert_eq!(store.read(Key::Backup(1)), Ok(Some("one".to_owned())));
+    assert_eq!(store.read(Key::Backup(2)), Ok(Some("two".to_owned())));
+    clear_all();
 }
 
 #[wasm_bindgen_test]
-fn remove_deletes_the_value() {
+fn load_reads_a_saved_document() {
+    clear_all();
+    let catalog = Catalog::builtin().unwrap();
     let store = storage::open().unwrap();
-    store
-        .set(Key::FirstQuestion, &Certification::Certified)
-        .unwrap();
-    store.remove(Key::FirstQuestion);
-    assert_eq!(store.get::<Certification>(Key::FirstQuestion), Ok(None));
+    let text = r#"{"format":"carryover-answers","version":1,"answers":{"soc2":"type2"},"position":"program"}"#;
+    store.write(Key::Answers, text).unwrap();
+    let loaded = autosave::load(&Ok(store), catalog);
+    assert_eq!(loaded.status, SaveStatus::Saved);
+    assert_eq!(loaded.notice, None);
+    assert_eq!(loaded.document.answers.len(), 1);
+    assert_eq!(loaded.document.position.as_deref(), Some("program"));
+    clear_all();
 }
 
 #[wasm_bindgen_test]
-fn unreadable_value_is_corrupt_not_a_panic() {
-    for bad in ["not json", "\"maybe\"", "42"] {
-        raw_local_storage()
-            .set_item(Key::FirstQuestion.name(), bad)
-            .unwrap();
-        let read = storage::open()
-            .unwrap()
-            .get::<Certification>(Key::FirstQuestion);
-        assert!(
-            matches!(read, Err(StorageError::Corrupt { key, .. }) if key == Key::FirstQuestion.name()),
-            "{bad}: {read:?}"
+fn load_backs_up_what_it_cannot_read() {
+    let catalog = Catalog::builtin().unwrap();
+    for bad in [
+        "not json",
+        "42",
+        r#"{"format":"carryover-answers","version":99,"answers":{}}"#,
+    ] {
+        clear_all();
+        let store = storage::open().unwrap();
+        store.write(Key::Answers, bad).unwrap();
+        let loaded = autosave::load(&Ok(store), catalog);
+        assert!(loaded.document.answers.is_empty(), "{bad}");
+        assert_eq!(
+            loaded.notice,
+            Some(Notice::Unreadable {
+                backup: Key::Backup(1).name()
+            }),
+            "{bad}"
+        );
+        assert_eq!(
+            store.read(Key::Backup(1)),
+            Ok(Some(bad.to_owned())),
+            "{bad}"
+        );
+        assert_eq!(
+            store.read(Key::Answers),
+            Ok(Some(bad.to_owned())),
+            "{bad}: not removed"
         );
     }
-    clear(Key::FirstQuestion);
+    clear_all();
+}
+
+#[wasm_bindgen_test]
+fn load_without_storage_works_in_memory() {
+    let catalog = Catalog::builtin().unwrap();
+    let loaded = autosave::load(
+        &Err(StorageError::Unavailable {
+            detail: "sandboxed".into(),
+        }),
+        catalog,
+    );
+    assert_eq!(loaded.status, SaveStatus::Unavailable);
+    assert!(matches!(loaded.notice, Some(Notice::Storage(_))));
 }
 
 #[wasm_bindgen_test]
@@ -155,30 +193,37 @@ fn write_over_quota_fails_as_a_value() {
     // Chromium allows about 5 million UTF-16 units per origin; this is well over that.
     let store = storage::open().unwrap();
     let huge = "x".repeat(6 * 1024 * 1024);
-    let written = store.set(Key::FirstQuestion, &huge);
+    let written = store.write(Key::Answers, &huge);
     assert!(
-        matches!(&written, Err(StorageError::WriteFailed { key, .. }) if *key == Key::FirstQuestion.name()),
+        matches!(&written, Err(StorageError::WriteFailed { key, .. }) if *key == Key::Answers.name()),
         "{written:?}"
     );
-    clear(Key::FirstQuestion);
+    clear_all();
 }
 
 #[wasm_bindgen_test]
-fn every_error_has_a_message_for_the_user() {
+fn every_error_and_status_has_words_in_the_locale() {
+    let catalog = Catalog::builtin().unwrap();
     let errors = [
         StorageError::Unavailable {
             detail: String::new(),
         },
         StorageError::WriteFailed {
-            key: "k",
-            detail: String::new(),
-        },
-        StorageError::Corrupt {
-            key: "k",
+            key: "k".into(),
             detail: String::new(),
         },
     ];
-    for error in errors {
-        assert!(error.to_string().len() > 40, "{error:?}");
+    let mut keys: Vec<&str> = errors.iter().map(StorageError::text_key).collect();
+    for status in [
+        SaveStatus::Idle,
+        SaveStatus::Saved,
+        SaveStatus::Unavailable,
+        SaveStatus::WriteFailed,
+        SaveStatus::Paused,
+    ] {
+        keys.push(status.text_key());
+    }
+    for key in keys {
+        assert_ne!(catalog.text("en", key), key, "{key} has no English text");
     }
 }

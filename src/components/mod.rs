@@ -1,6 +1,12 @@
 //! UI components, one per file. Components draw what they are given; they do not compute scores.
 
-pub mod first_question;
+pub mod progress_bar;
+pub mod question;
+pub mod questionnaire;
+pub mod reset_dialog;
+pub mod results;
 pub mod screen_link;
+pub mod section_nav;
 pub mod start_page;
 pub mod storage_notice;
+pub mod top_bar;

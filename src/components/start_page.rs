@@ -1,29 +1,68 @@
-//! The start page: product name, one-line promise, Start.
+//! The start page: what the scorecard does, how long it takes, that answers stay on this device,
+//! and Start (or, with answers already given, Resume where you left off / Start over).
 //!
-//! index.html carries a static copy of this markup (the skeleton shown before the wasm loads).
-//! Keep the two in step, or first paint will jump when the app mounts.
+//! index.html carries a static copy of this markup with the English text (the skeleton shown
+//! before the wasm loads). Keep the two in step, or first paint will jump when the app mounts.
 
+use carryover_engine::export::fill;
 use leptos::prelude::*;
 
+use crate::autosave::Autosave;
+use crate::components::reset_dialog::ResetButton;
 use crate::components::screen_link::ScreenLink;
+use crate::components::storage_notice::StorageNotice;
 use crate::route::Screen;
+use crate::state::AppState;
 
-/// The landing screen. Start is a link to the first question's fragment (so the skeleton's copy
+/// The landing screen. Start is a link to the first section's fragment (so the skeleton's copy
 /// works before the app has loaded).
 #[component]
 pub fn StartPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let autosave = expect_context::<Autosave>();
+    let t = move |key: &str| state.text(key);
+    let has_answers = move || state.answers.with(|a| !a.is_empty());
+    let actions = move || {
+        if has_answers() {
+            let resume = Screen::Section(autosave.position().unwrap_or(0));
+            let note = state.assessment.with(|a| {
+                fill(
+                    &t("ui.start.resume_note"),
+                    &[
+                        ("answered", &a.progress.answered.to_string()),
+                        ("total", &a.progress.total.to_string()),
+                    ],
+                )
+            });
+            view! {
+                <ScreenLink to=resume class="button button-primary" testid="resume">
+                    {t("ui.start.resume")}
+                </ScreenLink>
+                <ResetButton/>
+                <p class="resume-note">{note}</p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <ScreenLink to=Screen::Section(0) class="button button-primary">
+                    {t("ui.start.start")}
+                </ScreenLink>
+            }
+            .into_any()
+        }
+    };
     view! {
         <main class="page page-start">
-            <p class="eyebrow">"ISO/IEC 42001 readiness scorecard"</p>
-            <h1 class="brand" tabindex="-1">"Carryover"</h1>
-            <p class="promise">
-                "See how ready you are for ISO/IEC 42001, and how much of your ISO/IEC 27001 work carries over."
-            </p>
-            <ScreenLink to=Screen::FirstQuestion class="button button-primary">"Start"</ScreenLink>
-            <p class="fineprint">"Runs entirely in your browser. Your answers never leave this device."</p>
+            <p class="eyebrow">{t("ui.start.eyebrow")}</p>
+            <h1 class="brand" tabindex="-1">{t("app.name")}</h1>
+            <p class="promise">{t("app.promise")}</p>
+            <p class="duration">{t("ui.start.duration")}</p>
+            <div class="start-actions">{actions}</div>
+            <p class="fineprint">{t("ui.start.privacy")}</p>
             <p class="fineprint offline-download">
-                <a href="carryover-offline.html" download="carryover.html">"Download offline copy"</a>
+                <a href="carryover-offline.html" download="carryover.html">{t("ui.start.download")}</a>
             </p>
+            <StorageNotice/>
         </main>
     }
 }

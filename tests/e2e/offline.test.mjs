@@ -48,7 +48,7 @@ describe('offline single file via file://', () => {
     const choice = await startAndAnswer(page, page);
     await page.reload();
     await appMounted(page);
-    await expectText(page.getByRole('heading', { level: 1 }), 'ISO/IEC 27001 certification');
+    await expectText(page.getByRole('heading', { level: 1 }), 'About your organisation');
     assert.equal(await choice.isChecked(), true, 'the answer is still selected after reload');
     await shot(page, 'offline-question-after-reload');
 

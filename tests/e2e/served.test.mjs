@@ -45,7 +45,7 @@ describe('served release build', () => {
 
     await page.reload();
     await appMounted(page);
-    await expectText(page.getByRole('heading', { level: 1 }), 'ISO/IEC 27001 certification');
+    await expectText(page.getByRole('heading', { level: 1 }), 'About your organisation');
     assert.equal(await choice.isChecked(), true, 'the answer is still selected after reload');
     assert.equal(await page.getByRole('radio', { checked: true }).count(), 1);
 
@@ -58,7 +58,7 @@ describe('served release build', () => {
   it('paints the start page from the static skeleton with no layout shift when the app mounts', async () => {
     const boxes = async (page) =>
       page.evaluate(() =>
-        ['.eyebrow', 'h1', '.promise', '.button-primary', '.offline-download'].map((selector) => {
+        ['.eyebrow', 'h1', '.promise', '.duration', '.button-primary', '.fineprint', '.offline-download'].map((selector) => {
           const r = document.querySelector(selector).getBoundingClientRect();
           return [selector, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
         }),
@@ -112,11 +112,22 @@ describe('served release build', () => {
       assert.deepEqual(start.violations.map((v) => `${v.id}: ${v.help}`), [], `start (${colorScheme})`);
 
       await page.getByRole('link', { name: 'Start' }).click();
-      await page.getByRole('radio', { name: 'No' }).check();
-      await expectText(page.getByRole('status'), 'Saved');
+      await page.getByRole('radio', { name: 'No SOC 2 report' }).check();
+      await expectText(page.getByTestId('save-status'), 'Saved on this device');
       const question = await new AxeBuilder({ page }).withTags(tags).analyze();
       assert.deepEqual(question.violations.map((v) => `${v.id}: ${v.help}`), [], `question (${colorScheme})`);
       if (colorScheme === 'dark') await shot(page, 'served-question-dark');
+      // A practice section (the maturity scale) too.
+      await page.getByTestId('next').click();
+      await expectText(page.getByRole('heading', { level: 1 }), 'Your existing program');
+      await page.locator('input[value=effective_not_provable]').first().check();
+      const scale = await new AxeBuilder({ page }).withTags(tags).analyze();
+      assert.deepEqual(scale.violations.map((v) => `${v.id}: ${v.help}`), [], `practice (${colorScheme})`);
+      // And the confirmation dialog.
+      await page.getByTestId('start-over').click();
+      await page.getByTestId('reset-dialog').waitFor({ state: 'visible' });
+      const dialog = await new AxeBuilder({ page }).withTags(tags).analyze();
+      assert.deepEqual(dialog.violations.map((v) => `${v.id}: ${v.help}`), [], `dialog (${colorScheme})`);
       await context.close();
     }
   });
@@ -127,8 +138,22 @@ describe('served release build', () => {
     await appMounted(page);
     await page.getByRole('link', { name: 'Start' }).focus();
     await page.keyboard.press('Enter');
-    await expectText(page.getByRole('heading', { level: 1 }), 'ISO/IEC 27001 certification');
+    await expectText(page.getByRole('heading', { level: 1 }), 'About your organisation');
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    // Next by keyboard: focus the link, Enter; focus lands on the new section's heading.
+    await page.getByTestId('next').focus();
+    await page.keyboard.press('Enter');
+    await expectText(page.getByRole('heading', { level: 1 }), 'Your existing program');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Your existing program');
+    // Arrow keys move within a radio group (native radios).
+    const first = page.locator('fieldset').first().locator('input[type=radio]').first();
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    assert.equal(
+      await page.locator('fieldset').first().locator('input[type=radio]').nth(1).isChecked(),
+      true,
+      'ArrowDown checks the next level',
+    );
     await context.close();
   });
 

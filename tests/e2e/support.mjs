@@ -65,23 +65,43 @@ export function shot(page, name) {
 }
 
 /**
- * The user journey every build must support: start page → Start → question → choose → reload →
- * the choice is still selected. `within` is a page or a frame locator.
+ * The user journey every build must support: start page → Start → first section → choose →
+ * the save indicator says whether it was kept. `within` is a page or a frame locator.
  */
 export async function startAndAnswer(page, within, { expectSaved = true } = {}) {
   await expectText(within.getByRole('heading', { level: 1 }), 'Carryover');
   await expectText(within.locator('.promise'), 'ISO/IEC 42001');
   await within.getByRole('link', { name: 'Start' }).click();
-  await expectText(
-    within.getByRole('heading', { level: 1 }),
-    'Does your organisation hold ISO/IEC 27001 certification?',
-  );
-  const choice = within.getByRole('radio', { name: 'We are working towards it' });
+  await expectText(within.getByRole('heading', { level: 1 }), 'About your organisation');
+  const choice = within.getByRole('radio', { name: 'Type II report' });
   assert.equal(await choice.isChecked(), false, 'nothing is chosen before the user chooses');
   await choice.check();
   await expectText(
-    within.getByRole('status'),
-    expectSaved ? 'Saved in this browser.' : 'Answer noted for this visit only.',
+    within.getByTestId('save-status'),
+    expectSaved ? 'Saved on this device' : 'Not saved — storage unavailable',
   );
   return choice;
+}
+
+/**
+ * Answers every unanswered question on the current section, generically from the DOM: the
+ * third radio of a group (or the last, if fewer), the first checkbox of a checkbox group.
+ * Repeats until nothing is left, since answers can reveal more questions.
+ */
+export async function answerSection(within) {
+  for (let round = 0; round < 5; round += 1) {
+    const sets = within.locator('form.questions fieldset');
+    const n = await sets.count();
+    let changed = false;
+    for (let i = 0; i < n; i += 1) {
+      const set = sets.nth(i);
+      if ((await set.locator('input:checked').count()) > 0) continue;
+      const radios = set.locator('input[type=radio]');
+      const count = await radios.count();
+      if (count > 0) await radios.nth(Math.min(2, count - 1)).check();
+      else await set.locator('input[type=checkbox]').first().check();
+      changed = true;
+    }
+    if (!changed) return;
+  }
 }

@@ -1,0 +1,113 @@
+//! One questionnaire section: the page header, section navigation, progress, the section's
+//! visible questions, and Back / Next (or See results after the last section).
+//!
+//! Which questions show comes from the engine (`condition::sections`) and follows the answers
+//! live; an answer to a question that becomes hidden is kept by the engine and shown again with it.
+
+use carryover_engine::condition::{SectionView, sections};
+use carryover_engine::export::fill;
+use leptos::prelude::*;
+
+use crate::components::progress_bar::ProgressBar;
+use crate::components::question::Question;
+use crate::components::screen_link::ScreenLink;
+use crate::components::section_nav::SectionNav;
+use crate::components::storage_notice::StorageNotice;
+use crate::components::top_bar::TopBar;
+use crate::route::{self, CurrentScreen, Screen};
+use crate::state::AppState;
+
+/// The screen for section `section` (an index into `Catalog::sections`).
+#[component]
+pub fn Questionnaire(
+    /// Index of the section to show.
+    section: usize,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let screen = expect_context::<CurrentScreen>();
+    let catalog = state.catalog;
+    let views: Memo<Vec<SectionView>> =
+        Memo::new(move |_| state.answers.with(|a| sections(catalog, a)));
+    let questions = Memo::new(move |_| {
+        views.with(|v| {
+            v.iter()
+                .find(|s| s.section == section)
+                .map(|s| s.questions.clone())
+                .unwrap_or_default()
+        })
+    });
+    // Back and Next go to the neighbouring *visible* sections.
+    let back = Memo::new(move |_| {
+        views.with(|v| {
+            v.iter()
+                .rev()
+                .find(|s| s.section < section)
+                .map_or(Screen::Start, |s| Screen::Section(s.section))
+        })
+    });
+    let next = Memo::new(move |_| {
+        views.with(|v| {
+            v.iter()
+                .find(|s| s.section > section)
+                .map_or(Screen::Results, |s| Screen::Section(s.section))
+        })
+    });
+    let position = move || {
+        views.with(|v| {
+            let n = v
+                .iter()
+                .position(|s| s.section == section)
+                .map_or(0, |i| i + 1);
+            fill(
+                &state.text("ui.nav.section_of"),
+                &[("n", &n.to_string()), ("total", &v.len().to_string())],
+            )
+        })
+    };
+    let title = catalog.sections.get(section).map(|s| s.title.clone());
+    let intro = catalog.sections.get(section).and_then(|s| s.intro.clone());
+    let next_label = move || match next.get() {
+        Screen::Results => state.text("ui.nav.results"),
+        Screen::Start | Screen::Section(_) => state.text("ui.nav.next"),
+    };
+    // Enter in a text-free form submits it: treat it as Next.
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        route::go(catalog, screen, next.get_untracked());
+    };
+
+    view! {
+        <TopBar/>
+        <div class="q-layout">
+            <SectionNav current=section views=views/>
+            <main class="q-main">
+                <ProgressBar/>
+                <p class="eyebrow">{position}</p>
+                <h1 class="section-title" tabindex="-1">{title}</h1>
+                {intro.map(|intro| view! { <p class="section-intro">{intro}</p> })}
+                <StorageNotice/>
+                <form class="questions" on:submit=submit>
+                    <For each=move || questions.get() key=|qi| *qi let:qi>
+                        <Question question=qi/>
+                    </For>
+                </form>
+                <nav class="actions" aria-label=state.text("ui.nav.steps")>
+                    {move || {
+                        view! {
+                            <ScreenLink to=back.get() class="button" testid="back">
+                                {state.text("ui.nav.back")}
+                            </ScreenLink>
+                        }
+                    }}
+                    {move || {
+                        view! {
+                            <ScreenLink to=next.get() class="button button-primary" testid="next">
+                                {next_label()}
+                            </ScreenLink>
+                        }
+                    }}
+                </nav>
+            </main>
+        </div>
+    }
+}
