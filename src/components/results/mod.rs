@@ -25,7 +25,9 @@ use carryover_engine::export::{fill, practice_name};
 use carryover_engine::model::{AreaKind, Status};
 use leptos::prelude::*;
 
+use crate::route::Screen;
 use crate::state::AppState;
+use wasm_bindgen::JsCast;
 
 /// The whole results page.
 #[component]
@@ -37,12 +39,12 @@ pub fn ResultsPage() -> impl IntoView {
             <headline::Headline/>
             <nav class="results-toc" aria-label=state.text("ui.results.toc")>
                 <ul>
-                    <li><a href="#results-overlap">{state.text("results.overlap")}</a></li>
-                    <li><a href="#results-effort">{state.text("results.effort")}</a></li>
-                    <li><a href="#results-areas">{state.text("ui.results.areas")}</a></li>
-                    <li><a href="#results-wins">{state.text("results.wins")}</a></li>
-                    <li><a href="#results-roadmap">{state.text("results.roadmap")}</a></li>
-                    <li><a href="#results-requirements">{state.text("results.requirements")}</a></li>
+                    <li><TocLink target="results-overlap" label=state.text("results.overlap")/></li>
+                    <li><TocLink target="results-effort" label=state.text("results.effort")/></li>
+                    <li><TocLink target="results-areas" label=state.text("ui.results.areas")/></li>
+                    <li><TocLink target="results-wins" label=state.text("results.wins")/></li>
+                    <li><TocLink target="results-roadmap" label=state.text("results.roadmap")/></li>
+                    <li><TocLink target="results-requirements" label=state.text("results.requirements")/></li>
                 </ul>
             </nav>
             <overlap::Overlap/>
@@ -98,13 +100,43 @@ pub(crate) fn subject_name(catalog: &Catalog, id: &str) -> String {
     }
 }
 
-/// Where the questionnaire shows a question: the fragment of its section's screen.
-pub(crate) fn question_href(catalog: &Catalog, question: &str) -> String {
-    let section = catalog
+/// The questionnaire screen that shows a question: its section (the start page for an unknown
+/// id, which the engine never emits).
+pub(crate) fn question_screen(catalog: &Catalog, question: &str) -> Screen {
+    catalog
         .question(question)
-        .and_then(|q| catalog.sections.get(q.section))
-        .map_or("", |s| s.id.as_str());
-    format!("#q/{section}")
+        .map_or(Screen::Start, |q| Screen::Section(q.section))
+}
+
+/// A link within the page. The URL fragment names screens (see [`crate::route`]), so jumping to
+/// a section scrolls to it instead of changing the fragment.
+#[component]
+fn TocLink(
+    /// Id of the section to scroll to.
+    target: &'static str,
+    /// The link text.
+    label: String,
+) -> impl IntoView {
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(el) = document().get_element_by_id(target) {
+            el.scroll_into_view();
+            if let Some(heading) = el
+                .query_selector("h2")
+                .ok()
+                .flatten()
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                _ = heading.set_attribute("tabindex", "-1");
+                _ = heading.focus();
+            }
+        }
+    };
+    view! {
+        <a href=format!("#{target}") on:click=on_click>
+            {label}
+        </a>
+    }
 }
 
 /// Readiness points or percentage points, one decimal.

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::question_href;
+use super::question_screen;
+use crate::components::screen_link::ScreenLink;
 use crate::state::AppState;
 
 /// The open questions section.
@@ -24,8 +25,8 @@ pub fn OpenQuestions() -> impl IntoView {
                             .catalog
                             .question(&id)
                             .map_or_else(|| id.clone(), |q| q.text.clone());
-                        let href = question_href(state.catalog, &id);
-                        view! { <li><a href=href>{text}</a></li> }
+                        let to = question_screen(state.catalog, &id);
+                        view! { <li><ScreenLink to=to>{text}</ScreenLink></li> }
                     })
                     .collect_view()}
             </ul>

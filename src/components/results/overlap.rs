@@ -89,9 +89,11 @@ pub fn Overlap() -> impl IntoView {
             );
             view! {
                 <li>
-                    <strong class="published-range">{range}</strong>
-                    " "
-                    <span class="published-basis">{basis}</span>
+                    <p class="published-figure">
+                        <strong class="published-range">{range}</strong>
+                        " "
+                        <span class="published-basis">{basis}</span>
+                    </p>
                     <span class="published-claim">{f.claim.clone()}</span>
                     <span class="published-source">{source}</span>
                 </li>

@@ -4,7 +4,8 @@
 use carryover_engine::export::days;
 use leptos::prelude::*;
 
-use super::{answer_label, points, question_href, tr};
+use super::{answer_label, points, question_screen, tr};
+use crate::components::screen_link::ScreenLink;
 use crate::state::AppState;
 
 /// The wins section.
@@ -42,7 +43,7 @@ pub fn Wins() -> impl IntoView {
                                 "ui.results.win_days",
                                 &[("days", &days(w.days_saved))],
                             );
-                            let href = question_href(state.catalog, &w.question);
+                            let to = question_screen(state.catalog, &w.question);
                             view! {
                                 <li class="win" data-question=w.question.clone()>
                                     <p class="win-question">{text}</p>
@@ -52,9 +53,9 @@ pub fn Wins() -> impl IntoView {
                                         " · "
                                         <span>{saved}</span>
                                     </p>
-                                    <a class="button win-go" href=href>
+                                    <ScreenLink to=to class="button win-go">
                                         {state.text("ui.results.win_go")}
-                                    </a>
+                                    </ScreenLink>
                                 </li>
                             }
                         })
