@@ -12,6 +12,7 @@ import {
   expectText,
   launchChromium,
   shot,
+  shotTop,
   watchErrors,
 } from './support.mjs';
 
@@ -165,13 +166,16 @@ describe('questionnaire', () => {
     it(`looks right at ${name}: start, intake and a practice section without horizontal scroll`, async () => {
       const { context, page, errors } = await openPage(viewport);
       await shot(page, `layout-${name}-start`);
+      await shotTop(page, `layout-${name}-start`);
       await page.getByRole('link', { name: 'Start' }).click();
       await page.getByRole('radio', { name: 'Type II report' }).check();
       await shot(page, `layout-${name}-intake`);
+      await shotTop(page, `layout-${name}-intake`);
       await page.getByTestId('next').click();
       await expectText(page.getByRole('heading', { level: 1 }), 'Your existing program');
       await page.locator('input[value=effective_not_provable]').first().check();
       await shot(page, `layout-${name}-practice`);
+      await shotTop(page, `layout-${name}-practice`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `no horizontal scroll (${overflow}px too wide)`);
       assert.deepEqual(errors, []);

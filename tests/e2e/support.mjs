@@ -105,3 +105,8 @@ export async function answerSection(within) {
     if (!changed) return;
   }
 }
+
+/** A screenshot of what the viewport shows (what a user sees first), beside the full-page one. */
+export function shotTop(page, name) {
+  return page.screenshot({ path: join(artifacts, `${name}-top.png`) });
+}
