@@ -163,15 +163,34 @@ describe('results screen', () => {
     await context.close();
   });
 
-  it('links each win back to its question', async () => {
+  it('links each win back to its question, and follows a changed answer live', async () => {
     const a = cliScore('soc2-type2-only');
-    const { context, page } = await openResults('soc2-type2-only');
+    const win = a.wins[0];
+    const { context, page, errors } = await openResults('soc2-type2-only');
     const first = page.locator('.win').first();
-    const href = await first.getByRole('link').getAttribute('href');
-    assert.match(href, /^#q\/[a-z0-9_-]+$/);
-    await first.getByRole('link').click();
+    const questionText = (await first.locator('.win-question').textContent()).trim();
+    const link = first.getByRole('link');
+    assert.match(await link.getAttribute('href'), /^#q\/[a-z0-9_-]+$/);
+    await link.click();
     await page.waitForFunction(() => window.location.hash.startsWith('#q/'));
-    assert.ok(a.wins.length > 0);
+
+    // Improve that practice to effective and provable, then come back: the headline follows.
+    const question = page.getByRole('group', { name: questionText });
+    await question.getByRole('radio', { name: /Effective and provable/ }).check();
+    await page.goBack();
+    const number = page.locator('[data-testid="readiness"] .readiness-number');
+    await number.waitFor({ state: 'visible' });
+    const expected = Math.round(a.readiness.score + win.readiness_gain);
+    const deadline = Date.now() + 5000;
+    let shown = '';
+    while (Date.now() < deadline) {
+      shown = (await number.textContent()).trim();
+      if (Number(shown) > a.readiness.score) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.ok(Math.abs(Number(shown) - expected) <= 1, `readiness ${shown}, expected about ${expected}`);
+    assert.ok(!(await page.locator('.win').evaluateAll((els) => els.map((el) => el.dataset.question))).includes(win.question));
+    assert.deepEqual(errors, []);
     await context.close();
   });
 

@@ -75,9 +75,13 @@ pub fn RequirementRow(
                 view! {
                     <tr class:best=best>
                         <td>{question} " " {best_mark}</td>
-                        <td>{answer}</td>
-                        <td>{state.text(relation_key(s.relation))}</td>
-                        <td class="num">{format!("{:.2}", s.credit)}</td>
+                        <td data-label=state.text("report.answer")>{answer}</td>
+                        <td data-label=state.text("ui.results.relation")>
+                            {state.text(relation_key(s.relation))}
+                        </td>
+                        <td class="num" data-label=state.text("ui.results.credit")>
+                            {format!("{:.2}", s.credit)}
+                        </td>
                     </tr>
                 }
             })
