@@ -163,6 +163,8 @@ pub struct Autosave {
     /// The last document loaded or saved: everything besides the answers (rejected entries,
     /// unknown fields, tasks, position) is written back from here.
     base: StoredValue<AnswersDocument>,
+    /// A save is scheduled (see [`Autosave::set_answer`]).
+    pending: StoredValue<bool>,
 }
 
 impl Autosave {
@@ -181,10 +183,14 @@ impl Autosave {
             notice: RwSignal::new(loaded.notice),
             conflict: RwSignal::new(None),
             base: StoredValue::new(loaded.document),
+            pending: StoredValue::new(false),
         };
         if let Some(store) = autosave.store {
             store.on_answers_changed(move |text| autosave.other_tab_saved(text.as_deref()));
         }
+        // A scheduled save must not be lost when the page goes away first. (The app lives as long
+        // as the page, so the listener is never removed.)
+        _ = window_event_listener(leptos::ev::pagehide, move |_| autosave.flush());
         autosave
     }
 
@@ -194,13 +200,25 @@ impl Autosave {
         self.state.catalog.sections.iter().position(|s| s.id == id)
     }
 
-    /// Sets (or with `None`, clears) the answer to question `question` and saves.
+    /// Sets (or with `None`, clears) the answer to question `question` and saves it in the next
+    /// task: the screen updates first, and a burst of changes is written once. `pagehide` writes
+    /// a save still waiting.
     pub fn set_answer(self, question: usize, answer: Option<Answer>) {
         self.state.answers.update(|answers| match answer {
             Some(answer) => answers.insert(question, answer),
             None => answers.clear(question),
         });
-        self.save();
+        if !self.pending.get_value() {
+            self.pending.set_value(true);
+            set_timeout(move || self.flush(), std::time::Duration::ZERO);
+        }
+    }
+
+    /// Writes a scheduled save now, if one is waiting.
+    pub fn flush(self) {
+        if self.pending.get_value() {
+            self.save();
+        }
     }
 
     /// Records that the user is on `section` (saved only once there is something to save).
@@ -222,6 +240,7 @@ impl Autosave {
 
     /// Writes the current answers. Failures become the indicator's and the notice's state.
     pub fn save(self) {
+        self.pending.set_value(false);
         let Some(store) = self.store else {
             self.status.set(SaveStatus::Unavailable);
             return;
@@ -262,6 +281,7 @@ impl Autosave {
     /// Clears every answer, here and in storage (the user confirmed). Backups stay; an unreadable
     /// document that could not be backed up is not removed either.
     pub fn reset(self) {
+        self.pending.set_value(false);
         self.state.answers.set(Answers::new());
         self.base.set_value(AnswersDocument::default());
         self.conflict.set(None);
@@ -291,6 +311,7 @@ impl Autosave {
     }
 
     fn adopt(self, document: AnswersDocument) {
+        self.pending.set_value(false);
         self.state.answers.set(document.answers.clone());
         self.base.set_value(document);
         self.status.set(SaveStatus::Saved);

@@ -14,16 +14,38 @@ pub mod route;
 pub mod state;
 pub mod storage;
 
+use std::time::Duration;
+
+use carryover_engine::Catalog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Replaces the static skeleton in `#app` (index.html) with the live app.
 ///
-/// The skeleton has the same markup and classes as the start page, so swapping it in the same
-/// task causes no visible change or layout shift. Without an `#app` element the app mounts on
-/// `<body>` instead.
+/// The skeleton has the same markup and classes as the start page, so swapping it causes no
+/// visible change or layout shift. Without an `#app` element the app mounts on `<body>` instead.
+///
+/// Booting is split into short tasks so the page stays responsive while the wasm starts, and
+/// waits until the browser has painted the skeleton: the content is parsed and validated, then
+/// the browser's storage area is opened (its first use costs milliseconds), then the app mounts.
+/// Waiting for that first paint matters to how the page is measured, too: when the skeleton's
+/// text is replaced before its paint is recorded, the browser reports the app's identical text,
+/// painted later, as the largest contentful paint.
 pub fn start() {
     console_error_panic_hook::set_once();
+    after_first_paint(|| {
+        // Parse and validate the content once (cached for the life of the page).
+        if let Err(errors) = Catalog::builtin() {
+            leptos::logging::error!("{errors}");
+        }
+        next_task(|| {
+            storage::warm_up();
+            next_task(mount);
+        });
+    });
+}
+
+fn mount() {
     let root = document()
         .get_element_by_id("app")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
@@ -35,3 +57,36 @@ pub fn start() {
         None => leptos::mount::mount_to_body(app::App),
     }
 }
+
+/// Runs `then` in a later task, letting the browser paint and handle input in between.
+fn next_task(then: impl FnOnce() + 'static) {
+    set_timeout(then, Duration::ZERO);
+}
+
+/// Runs `then` once the page's first contentful paint has been recorded, or after
+/// [`FIRST_PAINT_WAIT`] at most (a hidden page, or a browser without paint timing, never records
+/// one). Polls with timers rather than animation frames, which hidden pages and off-screen frames
+/// do not get.
+fn after_first_paint(then: impl FnOnce() + 'static) {
+    fn painted() -> bool {
+        window().performance().is_none_or(|performance| {
+            performance
+                .get_entries_by_name("first-contentful-paint")
+                .length()
+                > 0
+        })
+    }
+    fn poll(then: Box<dyn FnOnce()>, waited: Duration) {
+        if painted() || waited >= FIRST_PAINT_WAIT {
+            next_task(then);
+        } else {
+            set_timeout(move || poll(then, waited + POLL), POLL);
+        }
+    }
+    poll(Box::new(then), Duration::ZERO);
+}
+
+/// Longest wait for the skeleton's first paint before mounting anyway.
+const FIRST_PAINT_WAIT: Duration = Duration::from_millis(500);
+/// How often [`after_first_paint`] looks.
+const POLL: Duration = Duration::from_millis(8);

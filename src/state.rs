@@ -3,6 +3,7 @@
 //! changes), and the assessment the engine derives from them. Views render `assessment` and
 //! dispatch changes to `answers`; none of them computes a score.
 
+use carryover_engine::score::Progress;
 use carryover_engine::{Answers, Assessment, Catalog, assess};
 use leptos::prelude::*;
 
@@ -13,8 +14,12 @@ pub struct AppState {
     pub catalog: &'static Catalog,
     /// The respondent's answers.
     pub answers: RwSignal<Answers>,
-    /// The engine's result for the current answers, recomputed when they change.
+    /// The engine's result for the current answers, recomputed when they change and something
+    /// on screen reads it (memos are lazy: the questionnaire screens do not).
     pub assessment: Memo<Assessment>,
+    /// Answered / visible questions: the one figure the questionnaire screens show after every
+    /// answer, from the engine without a full assessment (equal to `assessment`'s `progress`).
+    pub progress: Memo<Progress>,
     /// Locale for user-visible strings.
     pub locale: &'static str,
 }
@@ -24,10 +29,12 @@ impl AppState {
     pub fn new(catalog: &'static Catalog, answers: Answers) -> AppState {
         let answers = RwSignal::new(answers);
         let assessment = Memo::new(move |_| answers.with(|a| assess(catalog, a)));
+        let progress = Memo::new(move |_| answers.with(|a| Progress::of(catalog, a)));
         AppState {
             catalog,
             answers,
             assessment,
+            progress,
             locale: "en",
         }
     }

@@ -117,6 +117,15 @@ pub fn open() -> Result<Store, StorageError> {
     Ok(Store { _checked: () })
 }
 
+/// Touches `window.localStorage` (guarded, result ignored) so that the browser opens the storage
+/// area now, in a task of its own, rather than inside the app's first render: the first access
+/// costs several milliseconds. Never throws and changes nothing.
+pub fn warm_up() {
+    if let Some(window) = web_sys::window() {
+        _ = window.local_storage();
+    }
+}
+
 impl Store {
     /// Reads the text under `key`; a missing item is `Ok(None)`.
     pub fn read(self, key: Key) -> Result<Option<String>, StorageError> {

@@ -9,11 +9,7 @@ use crate::state::AppState;
 #[component]
 pub fn ProgressBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let progress = move || {
-        state
-            .assessment
-            .with(|a| (a.progress.answered, a.progress.total))
-    };
+    let progress = move || state.progress.with(|p| (p.answered, p.total));
     let label = move || {
         let (answered, total) = progress();
         fill(

@@ -25,12 +25,12 @@ pub fn StartPage() -> impl IntoView {
     let actions = move || {
         if has_answers() {
             let resume = Screen::Section(autosave.position().unwrap_or(0));
-            let note = state.assessment.with(|a| {
+            let note = state.progress.with(|p| {
                 fill(
                     &t("ui.start.resume_note"),
                     &[
-                        ("answered", &a.progress.answered.to_string()),
-                        ("total", &a.progress.total.to_string()),
+                        ("answered", &p.answered.to_string()),
+                        ("total", &p.total.to_string()),
                     ],
                 )
             });

@@ -71,6 +71,27 @@ pub struct Progress {
     pub total: usize,
 }
 
+impl Progress {
+    /// Answered / visible questions for `answers`, without the rest of [`assess`]: what the
+    /// questionnaire screens show after every answer. Always equal to `assess(..).progress`.
+    pub fn of(catalog: &Catalog, answers: &Answers) -> Progress {
+        let visible = visible_questions(catalog, answers);
+        let mut progress = Progress {
+            answered: 0,
+            total: 0,
+        };
+        for (qi, shown) in visible.iter().enumerate() {
+            if *shown {
+                progress.total += 1;
+                if answers.get(qi).is_some() {
+                    progress.answered += 1;
+                }
+            }
+        }
+        progress
+    }
+}
+
 /// The readiness score with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Readiness {

@@ -3,6 +3,7 @@
 //! independence from answer order, and no answer entry silently dropped.
 
 use carryover_engine::model::{Maturity, PracticeAnswer, QuestionKind};
+use carryover_engine::score::Progress;
 use carryover_engine::{Answer, Answers, AnswersDocument, Assessment, Catalog, assess, decode};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -117,6 +118,12 @@ proptest! {
         for (i, (x, y)) in b.iter().zip(&a).enumerate() {
             prop_assert!(y + 1e-9 >= *x, "figure #{} fell from {} to {} when {} rose to {:?}", i, x, y, c.questions[qi].id, raised);
         }
+    }
+
+    #[test]
+    fn progress_alone_equals_the_full_assessments(seed in seeds()) {
+        let answers = answers_from(&seed);
+        prop_assert_eq!(Progress::of(catalog(), &answers), assess(catalog(), &answers).progress);
     }
 
     #[test]
