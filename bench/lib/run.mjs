@@ -140,8 +140,27 @@ function answerScreen(watch) {
   })();
 }
 
+// Times the switch to the results screen after every answer is given: `location.hash` set →
+// the whole results screen (engine assessment of all answers, charts, requirement list) is in the
+// DOM. Returns ms.
+function openResults() {
+  return new Promise((resolve) => {
+    const done = () => document.querySelector('[data-testid="readiness"]')
+      && document.querySelector('[data-testid="showing"]');
+    const obs = new MutationObserver(() => {
+      if (!done()) return;
+      obs.disconnect();
+      resolve(performance.now() - t0);
+    });
+    obs.observe(document.body, { subtree: true, childList: true });
+    const t0 = performance.now();
+    location.hash = '#results';
+  });
+}
+
 async function clicksCarryover(browser, url, sections) {
   const times = [];
+  times.results = [];
   for (let round = 0; round < ROUNDS; round++) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
@@ -151,6 +170,8 @@ async function clicksCarryover(browser, url, sections) {
       await page.waitForFunction(READY, null, { polling: 'raf', timeout: 15_000 });
       times.push(...await page.evaluate(answerScreen, '[data-testid="progress"], progress, [role="progressbar"]'));
     }
+    await page.waitForTimeout(100);
+    times.results.push(await page.evaluate(openResults));
     await ctx.close();
   }
   return times;
@@ -215,6 +236,7 @@ try {
         surveyjs: { median: median(clicks.surveyjs), p95: pct(clicks.surveyjs, 95), n: clicks.surveyjs.length },
         raw: clicks,
       },
+      results_screen_ms: { carryover: median(clicks.carryover.results), raw: clicks.carryover.results },
     };
     const a = result.browser.answer_update_ms;
     console.log(`\n${table(`In-browser timings (headless Chromium, unthrottled, this machine)`, 'Carryover', 'SurveyJS', [
@@ -224,8 +246,10 @@ try {
       [`answer clicks measured`, a.carryover.n, a.surveyjs.n, f0, false],
     ])}`);
     console.log(`  navigation → 1st question: median of ${LOADS} fresh loads; Carryover clicks Start first, SurveyJS opens on the questions.`);
-    console.log('  answer → update: click on an unanswered radio → the progress text changes (Carryover: progress is');
-    console.log('  computed by the full engine assessment, so this is answer → re-assessed results in the DOM).');
+    console.log(`results screen ms (Carryover)    ${f2(result.browser.results_screen_ms.carryover).padStart(8)}   (median of ${ROUNDS}: every question answered, #results → full assessment rendered)`);
+    console.log('  answer → update: click on an unanswered radio → the progress text changes. Carryover: the engine');
+    console.log('  re-derives progress and which questions show (the full assessment runs when the results are on');
+    console.log('  screen; the save is written in the next task).');
   } finally {
     await browser.close();
   }
