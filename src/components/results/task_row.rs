@@ -7,7 +7,7 @@ use carryover_engine::tasks::{Cadence, MAX_OWNER_CHARS, Task, TaskSettings};
 use carryover_engine::text::phase_id;
 use leptos::prelude::*;
 
-use super::{status_label, tr};
+use super::tr;
 use crate::autosave::Autosave;
 use crate::state::AppState;
 
@@ -61,11 +61,7 @@ pub fn TaskRow(
         .collect_view();
     view! {
         <li class="task" data-task=requirement.clone()>
-            <p class="task-title">
-                <strong>{heading}</strong>
-                " "
-                <span class=format!("badge status-{}", task.status.id())>{status_label(&state, task.status)}</span>
-            </p>
+            <p class="task-title"><strong>{heading}</strong></p>
             <p class="fineprint">{phase} " · " {estimate}</p>
             <div class="task-fields">
                 <label for=owner_id.clone()>{state.text("ui.tasks.owner")}</label>
