@@ -56,10 +56,7 @@ pub fn App() -> impl IntoView {
         }
         .into_any(),
     };
-    view! {
-        <ShareOpener/>
-        {current}
-    }
+    view! { <ShareOpener>{current}</ShareOpener> }
 }
 
 fn focus_heading() {

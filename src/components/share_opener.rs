@@ -22,9 +22,13 @@ struct Outcome {
     issues: Vec<String>,
 }
 
-/// Watches for a share link, asks when needed, and says what happened.
+/// Watches for a share link, asks when needed, and says what happened: the message goes above
+/// `children` (the current screen), the dialog after it, so the screen's markup comes first.
 #[component]
-pub fn ShareOpener() -> impl IntoView {
+pub fn ShareOpener(
+    /// The current screen.
+    children: Children,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let autosave = expect_context::<Autosave>();
     let pending = expect_context::<PendingShare>();
@@ -104,6 +108,7 @@ pub fn ShareOpener() -> impl IntoView {
     let message = move || outcome.get().map(|o| notice(state, outcome, o));
     view! {
         {message}
+        {children()}
         <dialog
             node_ref=dialog
             class="dialog"

@@ -37,7 +37,8 @@ use crate::route::Screen;
 use crate::state::AppState;
 use wasm_bindgen::JsCast;
 
-/// The whole results page.
+/// The whole results page, and after it the printed report (outside `<main>`: on screen it is
+/// hidden, on paper it is all there is).
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -72,8 +73,8 @@ pub fn ResultsPage() -> impl IntoView {
             <requirement_table::RequirementTable/>
             <task_plan::TaskPlan/>
             <take_away::TakeAway/>
-            <print_report::PrintReport/>
         </main>
+        <print_report::PrintReport/>
     }
 }
 
