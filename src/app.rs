@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 
 use crate::autosave::{self, Autosave};
 use crate::components::{
-    questionnaire::Questionnaire, results::ResultsPage, start_page::StartPage, top_bar::TopBar,
+    questionnaire::Questionnaire, results::ResultsPage, share_opener::ShareOpener,
+    start_page::StartPage, top_bar::TopBar,
 };
 use crate::route::{self, Screen};
 use crate::state::AppState;
@@ -46,7 +47,7 @@ pub fn App() -> impl IntoView {
         false,
     );
 
-    move || match screen.get() {
+    let current = move || match screen.get() {
         Screen::Start => view! { <StartPage/> }.into_any(),
         Screen::Section(section) => view! { <Questionnaire section=section/> }.into_any(),
         Screen::Results => view! {
@@ -54,7 +55,8 @@ pub fn App() -> impl IntoView {
             <ResultsPage/>
         }
         .into_any(),
-    }
+    };
+    view! { <ShareOpener>{current}</ShareOpener> }
 }
 
 fn focus_heading() {

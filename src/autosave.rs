@@ -11,10 +11,17 @@
 //!   backup key *before* anything can overwrite it; if even the backup fails, nothing is written
 //!   over it for the rest of the visit.
 //!
+//! Whole documents arrive too: an imported answers file or a share link replaces everything
+//! through [`Autosave::replace`], and the task plan's owners and cadences (kept in the document's
+//! `tasks` object) change through [`Autosave::set_task`]. Both save by the same rules.
+//!
 //! Another tab changing the stored answers arrives as a `storage` event. When this tab's answers
 //! equal what it last loaded or saved (nothing here the other tab could lose), the new answers are
 //! loaded quietly; otherwise the user chooses between the other tab's answers and these.
 
+use std::collections::BTreeMap;
+
+use carryover_engine::tasks::TaskSettings;
 use carryover_engine::{Answer, Answers, AnswersDocument, Catalog, decode};
 use leptos::prelude::*;
 
@@ -165,6 +172,9 @@ pub struct Autosave {
     base: StoredValue<AnswersDocument>,
     /// A save is scheduled (see [`Autosave::set_answer`]).
     pending: StoredValue<bool>,
+    /// Bumped whenever `base` is replaced from outside this tab's own edits (import, share link,
+    /// another tab, reset), so views of the document beyond the answers (the task plan) redraw.
+    generation: RwSignal<u64>,
 }
 
 impl Autosave {
@@ -184,6 +194,7 @@ impl Autosave {
             conflict: RwSignal::new(None),
             base: StoredValue::new(loaded.document),
             pending: StoredValue::new(false),
+            generation: RwSignal::new(0),
         };
         if let Some(store) = autosave.store {
             store.on_answers_changed(move |text| autosave.other_tab_saved(text.as_deref()));
@@ -278,12 +289,58 @@ impl Autosave {
         }
     }
 
+    /// The whole answers document as it stands (for export and share links).
+    pub fn document(self) -> AnswersDocument {
+        let answers = self.state.answers.get_untracked();
+        self.base.with_value(|base| AnswersDocument {
+            answers,
+            ..base.clone()
+        })
+    }
+
+    /// Owners and cadences of the task plan. Reactive: tracks replacements of the document
+    /// (not the user's own edits, so a field being typed in is never redrawn).
+    pub fn tasks(self) -> BTreeMap<String, TaskSettings> {
+        self.generation.track();
+        self.base.with_value(|base| base.tasks.clone())
+    }
+
+    /// The owner and cadence of one requirement's task (empty when none is set).
+    pub fn task(self, requirement: &str) -> TaskSettings {
+        self.base
+            .with_value(|base| base.tasks.get(requirement).cloned())
+            .unwrap_or_default()
+    }
+
+    /// Sets the owner and cadence of one requirement's task and saves.
+    pub fn set_task(self, requirement: &str, settings: TaskSettings) {
+        self.base.update_value(|base| {
+            if settings.is_empty() {
+                base.tasks.remove(requirement);
+            } else {
+                base.tasks.insert(requirement.to_owned(), settings);
+            }
+        });
+        self.save();
+    }
+
+    /// Replaces the answers and everything else in the document with `document` (an imported
+    /// file or a share link the user accepted) and saves it. Entries it keeps aside stay in it.
+    pub fn replace(self, document: AnswersDocument) {
+        self.conflict.set(None);
+        self.state.answers.set(document.answers.clone());
+        self.base.set_value(document);
+        self.generation.update(|g| *g += 1);
+        self.save();
+    }
+
     /// Clears every answer, here and in storage (the user confirmed). Backups stay; an unreadable
     /// document that could not be backed up is not removed either.
     pub fn reset(self) {
         self.pending.set_value(false);
         self.state.answers.set(Answers::new());
         self.base.set_value(AnswersDocument::default());
+        self.generation.update(|g| *g += 1);
         self.conflict.set(None);
         if let Some(store) = self.store
             && self.status.get_untracked() != SaveStatus::Paused
@@ -314,6 +371,7 @@ impl Autosave {
         self.pending.set_value(false);
         self.state.answers.set(document.answers.clone());
         self.base.set_value(document);
+        self.generation.update(|g| *g += 1);
         self.status.set(SaveStatus::Saved);
     }
 
@@ -333,8 +391,9 @@ impl Autosave {
             },
         };
         if document.answers == self.state.answers.get_untracked() {
-            // Same answers (a position or time change): nothing to decide.
+            // Same answers (a position, time or task change): nothing to decide.
             self.base.set_value(document);
+            self.generation.update(|g| *g += 1);
             return;
         }
         let unchanged_here = self

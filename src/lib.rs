@@ -2,13 +2,15 @@
 //!
 //! The app owns presentation only: components (one per file under [`components`]), which screen
 //! shows ([`route`]), the browser's storage ([`storage`], the only module that touches it) and the
-//! host page when embedded ([`embed`], the only module that touches `window.parent`). Scores and
+//! host page when embedded ([`embed`], the only module that touches `window.parent`), and files
+//! handed to the user ([`download`]). Scores and
 //! estimates come from the engine; a view never computes one. See ARCHITECTURE.md.
 
 pub mod app;
 pub mod autosave;
 pub mod charts;
 pub mod components;
+pub mod download;
 pub mod embed;
 pub mod route;
 pub mod state;

@@ -8,6 +8,10 @@
 //! the browser following the link: in a sandboxed `file://` iframe Chromium refuses even a
 //! fragment navigation ("Not allowed to load local resource"), and the app must still work there.
 //!
+//! A share link's fragment, `#share=v1.…`, is recognised here too: it shows the results and hands
+//! the encoded answers to [`PendingShare`] for the share opener to decode (it never names a
+//! screen of its own), which then puts `#results` in its place with `history.replaceState`.
+//!
 //! [`ScreenLink`]: crate::components::screen_link::ScreenLink
 
 use carryover_engine::Catalog;
@@ -29,6 +33,9 @@ impl Screen {
     /// The screen a URL fragment (with or without the leading `#`) names; anything unknown is the
     /// start page. `#question` (the first release's link) is the first section.
     pub fn from_fragment(catalog: &Catalog, fragment: &str) -> Self {
+        if share_payload(fragment).is_some() {
+            return Screen::Results;
+        }
         match fragment.trim_start_matches('#') {
             "question" => Screen::Section(0),
             "results" => Screen::Results,
@@ -55,10 +62,49 @@ impl Screen {
 /// The current screen, shared by context (see [`provide_current_screen`]).
 pub type CurrentScreen = RwSignal<Screen>;
 
+/// The encoded answers of a share link that arrived and is not handled yet, shared by context.
+pub type PendingShare = RwSignal<Option<String>>;
+
+/// What marks a share link's fragment.
+const SHARE_PREFIX: &str = "share=";
+
+/// The encoded answers in a share link's fragment (`#share=<payload>`), if it is one.
+pub fn share_payload(fragment: &str) -> Option<&str> {
+    fragment.trim_start_matches('#').strip_prefix(SHARE_PREFIX)
+}
+
+/// The share link for an encoded payload: this page's URL without its fragment, then
+/// `#share=<payload>`.
+pub fn share_href(payload: &str) -> String {
+    let href = window().location().href().unwrap_or_default();
+    let base = href.split_once('#').map_or(href.as_str(), |(base, _)| base);
+    format!("{base}#{SHARE_PREFIX}{payload}")
+}
+
+/// Puts `#results` in place of a share link's fragment without adding a history entry, so a
+/// reload or Back does not open the link again. Best effort, like [`go`].
+pub fn replace_share_fragment(catalog: &Catalog) {
+    if let Ok(history) = window().history() {
+        _ = history.replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&Screen::Results.href(catalog)),
+        );
+    }
+}
+
 /// Creates the current-screen signal from the URL fragment, keeps it in step with Back/Forward
-/// and hand-edited fragments for the life of the page, and provides it as context.
+/// and hand-edited fragments for the life of the page, and provides it as context, with the
+/// [`PendingShare`] a share link's fragment fills.
 pub fn provide_current_screen(catalog: &'static Catalog) -> CurrentScreen {
-    let from_url = move || Screen::from_fragment(catalog, &location_hash().unwrap_or_default());
+    let pending: PendingShare = RwSignal::new(None);
+    let from_url = move || {
+        let hash = location_hash().unwrap_or_default();
+        if let Some(payload) = share_payload(&hash) {
+            pending.set(Some(payload.to_owned()));
+        }
+        Screen::from_fragment(catalog, &hash)
+    };
     let current = RwSignal::new(from_url());
     let follow_url = move || {
         let screen = from_url();
@@ -70,6 +116,7 @@ pub fn provide_current_screen(catalog: &'static Catalog) -> CurrentScreen {
     let _popstate = window_event_listener(leptos::ev::popstate, move |_| follow_url());
     let _hashchange = window_event_listener(leptos::ev::hashchange, move |_| follow_url());
     provide_context::<CurrentScreen>(current);
+    provide_context::<PendingShare>(pending);
     current
 }
 

@@ -7,6 +7,7 @@ pub mod reset_dialog;
 pub mod results;
 pub mod screen_link;
 pub mod section_nav;
+pub mod share_opener;
 pub mod start_page;
 pub mod storage_notice;
 pub mod top_bar;

@@ -3,21 +3,29 @@
 //! One component per file. Each reads [`AppState`] from context and renders from
 //! `state.assessment` inside a reactive closure, so the page follows the answers live. Views only
 //! pick words (locale keys, catalog names) and place numbers the engine computed; chart positions
-//! come from [`crate::charts`].
+//! come from [`crate::charts`]. The page ends with the task plan and "Take it with you" (print,
+//! downloads, share link, loading a file); the printed report is a hidden copy of the engine's
+//! report model that replaces the page on paper (`style/print.css`).
 //!
 //! [`Assessment`]: carryover_engine::Assessment
 
 pub mod area_chart;
 pub mod effort;
 pub mod headline;
+pub mod import_answers;
 pub mod net_new;
 pub mod open_questions;
 pub mod overlap;
+pub mod print_report;
 pub mod requirement_row;
 pub mod requirement_table;
 pub mod roadmap;
 pub mod second_audit;
+pub mod share_link;
 pub mod status_stack;
+pub mod take_away;
+pub mod task_plan;
+pub mod task_row;
 pub mod wins;
 
 use carryover_engine::catalog::Catalog;
@@ -29,7 +37,8 @@ use crate::route::Screen;
 use crate::state::AppState;
 use wasm_bindgen::JsCast;
 
-/// The whole results page.
+/// The whole results page, and after it the printed report (outside `<main>`: on screen it is
+/// hidden, on paper it is all there is).
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -45,6 +54,8 @@ pub fn ResultsPage() -> impl IntoView {
                     <li><TocLink target="results-wins" label=state.text("results.wins")/></li>
                     <li><TocLink target="results-roadmap" label=state.text("results.roadmap")/></li>
                     <li><TocLink target="results-requirements" label=state.text("results.requirements")/></li>
+                    <li><TocLink target="results-tasks" label=state.text("ui.tasks.title")/></li>
+                    <li><TocLink target="results-take-away" label=state.text("ui.take.title")/></li>
                 </ul>
             </nav>
             <overlap::Overlap/>
@@ -60,7 +71,10 @@ pub fn ResultsPage() -> impl IntoView {
             <second_audit::SecondAudit/>
             <open_questions::OpenQuestions/>
             <requirement_table::RequirementTable/>
+            <task_plan::TaskPlan/>
+            <take_away::TakeAway/>
         </main>
+        <print_report::PrintReport/>
     }
 }
 

@@ -1,0 +1,150 @@
+//! "Take it with you": print or save as PDF, the downloads (report, Statement of Applicability,
+//! task plan as CSV and calendar, the answers file), loading answers from a file, and the share
+//! link. Every file is made by the engine in the browser; nothing is sent anywhere.
+
+use carryover_engine::export::date::Timestamp;
+use carryover_engine::export::plan::{self, CalendarOptions};
+use carryover_engine::export::report::Report;
+use carryover_engine::export::soa;
+use carryover_engine::tasks;
+use leptos::prelude::*;
+
+use super::import_answers::ImportAnswers;
+use super::share_link::ShareLink;
+use super::tr;
+use crate::autosave::Autosave;
+use crate::download::{self, FileKind};
+use crate::state::AppState;
+
+/// A file the section offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Export {
+    ReportHtml,
+    ReportMarkdown,
+    Soa,
+    TasksCsv,
+    TasksCalendar,
+    Answers,
+}
+
+impl Export {
+    const ALL: [Export; 6] = [
+        Export::ReportHtml,
+        Export::ReportMarkdown,
+        Export::Soa,
+        Export::TasksCsv,
+        Export::TasksCalendar,
+        Export::Answers,
+    ];
+
+    fn id(self) -> &'static str {
+        match self {
+            Export::ReportHtml => "report_html",
+            Export::ReportMarkdown => "report_md",
+            Export::Soa => "soa_csv",
+            Export::TasksCsv => "tasks_csv",
+            Export::TasksCalendar => "tasks_ics",
+            Export::Answers => "answers_json",
+        }
+    }
+
+    fn file(self) -> FileKind {
+        let (name, mime) = match self {
+            Export::ReportHtml => ("carryover-report.html", "text/html;charset=utf-8"),
+            Export::ReportMarkdown => ("carryover-report.md", "text/markdown;charset=utf-8"),
+            Export::Soa => (
+                "carryover-statement-of-applicability.csv",
+                "text/csv;charset=utf-8",
+            ),
+            Export::TasksCsv => ("carryover-tasks.csv", "text/csv;charset=utf-8"),
+            Export::TasksCalendar => ("carryover-tasks.ics", "text/calendar;charset=utf-8"),
+            Export::Answers => ("carryover-answers.json", "application/json"),
+        };
+        FileKind { name, mime }
+    }
+
+    /// The file's text, made by the engine from the current answers.
+    fn text(self, state: &AppState, autosave: Autosave) -> String {
+        let catalog = state.catalog;
+        let locale = state.locale;
+        let document = autosave.document();
+        let answers = &document.answers;
+        state.assessment.with_untracked(|a| match self {
+            Export::ReportHtml => {
+                Report::build(catalog, a, answers, locale, download::today()).to_html()
+            }
+            Export::ReportMarkdown => {
+                Report::build(catalog, a, answers, locale, download::today()).to_markdown()
+            }
+            Export::Soa => soa::csv(catalog, a, answers, locale),
+            Export::TasksCsv => plan::csv(catalog, &tasks::plan(a, &document.tasks), locale),
+            Export::TasksCalendar => {
+                let stamp = Timestamp::from_unix_seconds(download::now_unix_seconds())
+                    .unwrap_or_else(|| Timestamp::midnight(download::today()));
+                let options = CalendarOptions {
+                    stamp,
+                    start: download::today(),
+                    name: None,
+                };
+                plan::ics(catalog, &tasks::plan(a, &document.tasks), locale, options)
+            }
+            Export::Answers => document.to_json(catalog),
+        })
+    }
+}
+
+/// The "Take it with you" section.
+#[component]
+pub fn TakeAway() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let autosave = expect_context::<Autosave>();
+    let failure = RwSignal::new(None::<String>);
+    let buttons = Export::ALL
+        .into_iter()
+        .map(|export| {
+            let on_click = move |_| {
+                let text = export.text(&state, autosave);
+                match download::save_text(export.file(), &text) {
+                    Ok(()) => failure.set(None),
+                    Err(error) => {
+                        let reason = format!("{error:?}");
+                        failure.set(Some(tr(
+                            &state,
+                            "ui.take.download_failed",
+                            &[("reason", &reason)],
+                        )));
+                    }
+                }
+            };
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="button"
+                        data-testid=format!("download-{}", export.id())
+                        on:click=on_click
+                    >
+                        {state.text(&format!("ui.take.{}", export.id()))}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="results-section take-away" id="results-take-away" aria-labelledby="results-take-away-h">
+            <h2 id="results-take-away-h">{state.text("ui.take.title")}</h2>
+            <p>{state.text("ui.take.intro")}</p>
+            <div class="take-print">
+                <button type="button" class="button button-primary" data-testid="print" on:click=move |_| download::print()>
+                    {state.text("ui.take.print")}
+                </button>
+                <p class="fineprint">{state.text("ui.take.print_hint")}</p>
+            </div>
+            <h3>{state.text("ui.take.downloads")}</h3>
+            <ul class="take-downloads">{buttons}</ul>
+            {move || failure.get().map(|text| view! { <p class="notice" role="alert">{text}</p> })}
+            <ShareLink/>
+            <ImportAnswers/>
+        </section>
+    }
+}

@@ -1,0 +1,161 @@
+//! Opening a share link (`#share=v1.…`, recognised by [`crate::route`]). The fragment goes
+//! through the engine's [`share::decode`]; damage of any kind (cut short, changed, another
+//! version, too long) is a message and changes nothing. Intact answers load at once when this
+//! device has none, and otherwise only after the user says so in a native modal `<dialog>`
+//! (focus on its first button, Keep; Escape keeps). Either way the URL becomes `#results`, so a
+//! reload does not ask again.
+
+use carryover_engine::share;
+use carryover_engine::{Answers, AnswersDocument};
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use crate::autosave::Autosave;
+use crate::route::{self, PendingShare};
+use crate::state::AppState;
+
+/// What became of the last share link, shown at the top of the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Outcome {
+    loaded: bool,
+    text: String,
+    issues: Vec<String>,
+}
+
+/// Watches for a share link, asks when needed, and says what happened: the message goes above
+/// `children` (the current screen), the dialog after it, so the screen's markup comes first.
+#[component]
+pub fn ShareOpener(
+    /// The current screen.
+    children: Children,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let autosave = expect_context::<Autosave>();
+    let pending = expect_context::<PendingShare>();
+    let dialog = NodeRef::<Dialog>::new();
+    let incoming = RwSignal::new(None::<(AnswersDocument, Vec<String>)>);
+    let outcome = RwSignal::new(None::<Outcome>);
+
+    let load = move |document: AnswersDocument, issues: Vec<String>| {
+        let count = document.answers.len().to_string();
+        autosave.replace(document);
+        outcome.set(Some(Outcome {
+            loaded: true,
+            text: super::results::tr(&state, "ui.share.loaded", &[("count", &count)]),
+            issues,
+        }));
+    };
+
+    Effect::new(move |_| {
+        let Some(fragment) = pending.get() else {
+            return;
+        };
+        pending.set(None);
+        route::replace_share_fragment(state.catalog);
+        match share::decode(state.catalog, &fragment) {
+            Err(error) => outcome.set(Some(Outcome {
+                loaded: false,
+                text: super::results::tr(
+                    &state,
+                    "ui.share.failed",
+                    &[("reason", &error.message(state.catalog, state.locale))],
+                ),
+                issues: Vec::new(),
+            })),
+            Ok(decoded) => {
+                let issues = decoded.issues.iter().map(ToString::to_string).collect();
+                if state.answers.with_untracked(Answers::is_empty) {
+                    load(decoded.document, issues);
+                } else {
+                    incoming.set(Some((decoded.document, issues)));
+                    if let Some(dialog) = dialog.get_untracked() {
+                        _ = dialog.show_modal();
+                    }
+                }
+            }
+        }
+    });
+
+    let close = move || {
+        if let Some(dialog) = dialog.get_untracked() {
+            dialog.close();
+        }
+    };
+    let replace = move |_| {
+        close();
+        if let Some((document, issues)) = incoming.get_untracked() {
+            load(document, issues);
+        }
+        incoming.set(None);
+    };
+    let keep = move || {
+        close();
+        if incoming.get_untracked().is_some() {
+            incoming.set(None);
+            outcome.set(Some(Outcome {
+                loaded: false,
+                text: state.text("ui.share.kept"),
+                issues: Vec::new(),
+            }));
+        }
+    };
+    let body = move || {
+        incoming.with(|i| {
+            let count = i.as_ref().map_or(0, |(d, _)| d.answers.len()).to_string();
+            super::results::tr(&state, "ui.share.dialog_body", &[("count", &count)])
+        })
+    };
+    let message = move || outcome.get().map(|o| notice(state, outcome, o));
+    view! {
+        {message}
+        {children()}
+        <dialog
+            node_ref=dialog
+            class="dialog"
+            aria-labelledby="share-dialog-title"
+            aria-describedby="share-dialog-body"
+            data-testid="share-dialog"
+            on:cancel=move |_: leptos::ev::Event| keep()
+        >
+            <h2 id="share-dialog-title">{state.text("ui.share.dialog_title")}</h2>
+            <p id="share-dialog-body">{body}</p>
+            <div class="dialog-actions">
+                <button type="button" class="button" on:click=move |_| keep()>
+                    {state.text("ui.share.keep")}
+                </button>
+                <button type="button" class="button button-primary" on:click=replace>
+                    {state.text("ui.share.replace")}
+                </button>
+            </div>
+        </dialog>
+    }
+}
+
+/// The message about a share link, with its Dismiss button.
+fn notice(state: AppState, outcome: RwSignal<Option<Outcome>>, o: Outcome) -> impl IntoView {
+    let issues = (!o.issues.is_empty()).then(|| {
+        let items = o
+            .issues
+            .into_iter()
+            .map(|i| view! { <li>{i}</li> })
+            .collect_view();
+        view! {
+            <p>{state.text("ui.take.import_issues")}</p>
+            <ul>{items}</ul>
+        }
+    });
+    view! {
+        <div
+            class="notice share-notice"
+            role=if o.loaded { "status" } else { "alert" }
+            data-testid="share-message"
+            data-outcome=if o.loaded { "loaded" } else { "refused" }
+        >
+            <p>{o.text}</p>
+            {issues}
+            <button type="button" class="button button-small" on:click=move |_| outcome.set(None)>
+                {state.text("ui.notice.dismiss")}
+            </button>
+        </div>
+    }
+}
