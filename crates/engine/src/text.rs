@@ -121,6 +121,9 @@ pub const UI_KEYS: &[&str] = &[
     "ui.reset.body",
     "ui.reset.confirm",
     "ui.reset.cancel",
+    // Embedding (src/embed.rs, results/cta.rs, start page).
+    "ui.embed.cta",
+    "ui.embed.offline",
 ];
 
 /// Every locale key the engine and UI need.
