@@ -6,6 +6,7 @@
 //   - removes Trunk's <link rel="modulepreload|preload"> tags and its loader <script type="module">;
 //   - adds a loader that imports the wasm-bindgen JS glue from a Blob URL and hands it the wasm
 //     bytes (decoded from base64) instead of a URL to fetch;
+//   - adds a Content-Security-Policy <meta> that forbids any network request but a https logo;
 //   - marks <html data-build="offline" data-built="YYYY-MM-DD"> (the CSS hides "Download offline
 //     copy" there; the start page shows "Offline copy, built <date>").
 // The glue is treated as opaque text: it is embedded unchanged, never edited, so a new
@@ -105,7 +106,15 @@ html = html.replace(/<link\b[^>]*>/g, (tag) => {
 });
 if (preloads === 0) fail('found no Trunk preload tags; did the Trunk output format change?');
 
-// 3. Mark the build, and check nothing still points at a file next to index.html.
+// 3. A policy in the file itself: whatever happens, it cannot fetch, post a form or load a
+//    script from anywhere (connect-src 'none'); only a branding logo may come from https.
+if (!/<head>/.test(html)) fail('no <head> tag');
+html = html.replace(
+  '<head>',
+  `<head>\n  <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval' blob:; style-src 'unsafe-inline'; img-src data: https:; connect-src 'none'; base-uri 'none'; form-action 'none'">`,
+);
+
+// 4. Mark the build, and check nothing still points at a file next to index.html.
 if (!/<html\b[^>]*>/.test(html)) fail('no <html> tag');
 // The build date, for the start page's "offline copy" note (SOURCE_DATE_EPOCH for reproducible builds).
 const built = new Date(process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now())

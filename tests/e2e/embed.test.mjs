@@ -303,10 +303,12 @@ describe('embedded widget on another origin', () => {
 });
 
 describe('offline file', () => {
-  it('shows the "offline copy" note with its build date, and requests nothing', async () => {
+  it('shows the "offline copy" note with its build date, takes URL branding, requests nothing', async () => {
     const browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    await context.addInitScript(REPORT_CSP);
     const page = await context.newPage();
+    const errors = watchErrors(page);
     const requests = [];
     context.on('request', (r) => requests.push(r.url()));
     await page.goto(`${pathToFileURL(offlineFile).href}?company=Acme%20Advisory`);
@@ -314,6 +316,7 @@ describe('offline file', () => {
     await expectText(page.getByTestId('brandmark'), 'Acme Advisory');
     await shot(page, 'embed-offline-note');
     assert.deepEqual(requests.filter((u) => !/^(file|blob|data):/.test(u)), []);
+    assert.deepEqual(errors, [], 'no error and no violation of the file’s own CSP');
     await browser.close();
   });
 });
