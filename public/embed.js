@@ -42,7 +42,7 @@
   }
 
   function mount(el) {
-    if (el.querySelector('iframe[data-carryover-frame]')) return;
+    if (!el.dataset.src || el.querySelector('iframe[data-carryover-frame]')) return;
     const url = widgetUrl(el);
     const frame = document.createElement('iframe');
     frame.src = url.href;

@@ -34,8 +34,8 @@ use crate::state::AppState;
 pub struct Embed {
     /// The validated configuration (branding, CTA, origin, prefill).
     pub config: RwSignal<EmbedConfig>,
-    /// Whether messages are posted to a parent window.
-    embedded: bool,
+    /// Whether messages are posted to a parent window (framed, or `embed` configured).
+    embedded: StoredValue<bool>,
 }
 
 impl Embed {
@@ -44,8 +44,18 @@ impl Embed {
         self.post(&Message::CtaClicked { href });
     }
 
+    /// Posts messages from now on, and lays the page out as a widget (`<html data-embed>`).
+    fn mark_embedded(self, embedded: bool) {
+        if embedded {
+            self.embedded.set_value(true);
+            if let Some(root) = document().document_element() {
+                _ = root.set_attribute("data-embed", "");
+            }
+        }
+    }
+
     fn post(self, message: &Message) {
-        if !self.embedded {
+        if !self.embedded.get_value() {
             return;
         }
         let Some(parent) = parent_window() else {
@@ -74,16 +84,13 @@ fn parent_window() -> Option<web_sys::Window> {
 pub fn provide(state: AppState, autosave: Autosave, screen: CurrentScreen) -> Embed {
     let query = window().location().search().unwrap_or_default();
     let first = embed_config::resolve(state.catalog, None, &query);
-    let embedded = first.config.embed || parent_window().is_some();
     let embed = Embed {
         config: RwSignal::new(first.config),
-        embedded,
+        embedded: StoredValue::new(false),
     };
     provide_context(embed);
     let root = document().document_element();
-    if embedded && let Some(root) = &root {
-        _ = root.set_attribute("data-embed", "");
-    }
+    embed.mark_embedded(parent_window().is_some() || embed.config.with_untracked(|c| c.embed));
     Effect::new(move || embed.config.with(apply_branding));
 
     let served = window()
@@ -98,6 +105,9 @@ pub fn provide(state: AppState, autosave: Autosave, screen: CurrentScreen) -> Em
             let file = fetch_text("carryover.config.json").await;
             let resolved = embed_config::resolve(state.catalog, file.as_deref(), &query);
             warn_all(&resolved.problems);
+            if resolved.config.embed {
+                embed.mark_embedded(true);
+            }
             embed.config.set(resolved.config);
             let start = move || embed.start(state, autosave, screen);
             match owner {
@@ -224,7 +234,7 @@ impl Embed {
             false,
         );
 
-        if !self.embedded {
+        if !self.embedded.get_value() {
             return;
         }
         self.post(&Message::Ready);

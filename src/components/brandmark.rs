@@ -4,12 +4,14 @@
 use leptos::prelude::*;
 
 use crate::embed::Embed;
+use crate::state::AppState;
 
 /// Logo and company name. The logo has a fixed height (style/embed.css), so it loading late
 /// moves nothing; its `alt` is empty when the name is written beside it.
 #[component]
 pub fn Brandmark() -> impl IntoView {
     let embed = expect_context::<Embed>();
+    let state = expect_context::<AppState>();
     move || {
         embed.config.with(|c| {
             if c.logo.is_none() && c.company.is_none() {
@@ -18,7 +20,7 @@ pub fn Brandmark() -> impl IntoView {
             let alt = if c.company.is_some() {
                 String::new()
             } else {
-                "Logo".to_owned()
+                state.text("ui.embed.logo")
             };
             let logo = c.logo.clone().map(|src| {
                 view! { <img class="brandmark-logo" src=src alt=alt referrerpolicy="no-referrer"/> }

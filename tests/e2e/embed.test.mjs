@@ -3,7 +3,7 @@
 // scripts/lib/static-server.mjs with the host as the only allowed frame ancestor.
 
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -259,6 +259,40 @@ describe('embedded widget on another origin', () => {
     const [clicked] = await waitForEvent(page2, 'cta_clicked');
     assert.equal(clicked.href, href);
     await ctx2.close();
+  });
+
+  it('reads carryover.config.json: file branding, a pinned origin, and answers only with the file’s opt-in', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'carryover-dist-'));
+    cpSync(distDir, copy, { recursive: true });
+    const hostOrigin = new URL(host.url).origin;
+    writeFileSync(
+      join(copy, 'carryover.config.json'),
+      JSON.stringify({ company: 'From the file', origin: hostOrigin, include_answers: true }),
+    );
+    const configured = await startServer(copy, 0, { csp: strictCsp(hostOrigin) });
+    try {
+      writeFileSync(
+        join(dir, 'configured.html'),
+        `<!doctype html><title>Configured</title><link rel="icon" href="data:,">
+         <script>window.events = []; addEventListener('message', (e) => window.events.push(e.data));</script>
+         <iframe src="${configured.url}?embed=1&origin=http://127.0.0.1:9" title="Carryover"></iframe>`,
+      );
+      const { context, page, errors } = await open(`${host.url}configured.html`);
+      await waitForEvent(page, 'ready');
+      const frame = page.frameLocator('iframe');
+      await expectText(frame.getByTestId('brandmark'), 'From the file');
+      await startAndAnswer(page, frame);
+      await page.frames()[1].evaluate(() => {
+        location.hash = '#results';
+      });
+      const [completed] = await waitForEvent(page, 'completed');
+      assert.deepEqual(completed.answers, { soc2: 'type2' }, 'answers, because the file opted in');
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await configured.close();
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('works in <iframe sandbox="allow-scripts">: answers kept in memory, and the user is told', async () => {

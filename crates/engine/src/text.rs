@@ -123,6 +123,7 @@ pub const UI_KEYS: &[&str] = &[
     "ui.reset.cancel",
     // Embedding (src/embed.rs, results/cta.rs, start page).
     "ui.embed.cta",
+    "ui.embed.logo",
     "ui.embed.offline",
 ];
 
