@@ -91,6 +91,8 @@ pub fn provide(state: AppState, autosave: Autosave, screen: CurrentScreen) -> Em
     provide_context(embed);
     let root = document().document_element();
     embed.mark_embedded(parent_window().is_some() || embed.config.with_untracked(|c| c.embed));
+    // Now, before the first frame (no flash of the default colour), and again on every change.
+    embed.config.with_untracked(apply_branding);
     Effect::new(move || embed.config.with(apply_branding));
 
     let served = window()
