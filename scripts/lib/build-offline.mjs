@@ -7,7 +7,9 @@
 //     its loader <script type="module">;
 //   - adds a loader that imports the wasm-bindgen JS glue from a Blob URL and hands it the wasm
 //     bytes (decoded from base64) instead of a URL to fetch;
-//   - marks <html data-build="offline"> (the CSS hides "Download offline copy" there).
+//   - adds a Content-Security-Policy <meta> that forbids any network request but a https logo;
+//   - marks <html data-build="offline" data-built="YYYY-MM-DD"> (the CSS hides "Download offline
+//     copy" there; the start page shows "Offline copy, built <date>").
 // The glue is treated as opaque text: it is embedded unchanged, never edited, so a new
 // wasm-bindgen formatting cannot break this step. Anything unexpected is an error, not a guess.
 //
@@ -48,12 +50,16 @@ function attr(tag, name) {
   return match ? match[1] : undefined;
 }
 
-// 1. Trunk's loader: exactly one module script, naming the glue and the wasm.
-const loaders = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
+// 1. Trunk's loader: exactly one module script, naming the glue and the wasm. It is inline as
+//    Trunk writes it, or in a file once scripts/lib/externalize-loader.mjs has moved it.
+const loaders = [
+  ...html.matchAll(/<script type="module">([\s\S]*?)<\/script>|<script type="module" src="(\.\/carryover-loader-[0-9a-f]+\.js)"[^>]*><\/script>/g),
+];
 if (loaders.length !== 1) fail(`expected 1 Trunk loader script, found ${loaders.length}`);
 const loader = loaders[0];
-const gluePath = /from\s+'(\.\/[^']+\.js)'/.exec(loader[1])?.[1];
-const wasmPath = /module_or_path:\s*'(\.\/[^']+\.wasm)'/.exec(loader[1])?.[1];
+const loaderText = loader[1] ?? distFile(loader[2], 'utf8');
+const gluePath = /from\s+'(\.\/[^']+\.js)'/.exec(loaderText)?.[1];
+const wasmPath = /module_or_path:\s*'(\.\/[^']+\.wasm)'/.exec(loaderText)?.[1];
 if (!gluePath || !wasmPath) fail('could not find the glue and wasm names in the Trunk loader');
 const glue = distFile(gluePath, 'utf8');
 const wasm = distFile(wasmPath);
@@ -98,9 +104,21 @@ html = html.replace(/<link\b[^>]*>/g, (tag) => {
   fail(`unexpected <link> in dist/index.html: ${tag}`);
 });
 
-// 3. Mark the build, and check nothing still points at a file next to index.html.
+// 3. A policy in the file itself: whatever happens, it cannot fetch, post a form or load a
+//    script from anywhere (connect-src 'none'); only a branding logo may come from https.
+if (!/<head>/.test(html)) fail('no <head> tag');
+html = html.replace(
+  '<head>',
+  `<head>\n  <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval' blob:; style-src 'unsafe-inline'; img-src data: https:; connect-src 'none'; base-uri 'none'; form-action 'none'">`,
+);
+
+// 4. Mark the build, and check nothing still points at a file next to index.html.
 if (!/<html\b[^>]*>/.test(html)) fail('no <html> tag');
-html = html.replace(/<html\b([^>]*)>/, '<html$1 data-build="offline">');
+// The build date, for the start page's "offline copy" note (SOURCE_DATE_EPOCH for reproducible builds).
+const built = new Date(process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now())
+  .toISOString()
+  .slice(0, 10);
+html = html.replace(/<html\b([^>]*)>/, `<html$1 data-build="offline" data-built="${built}">`);
 const leftovers = [...html.matchAll(/\s(?:src|href)="\.\/[^"]*"/g)].map((m) => m[0].trim());
 if (leftovers.length > 0) fail(`references to dist files remain: ${leftovers.join(', ')}`);
 

@@ -2,8 +2,10 @@
 // Binds 127.0.0.1 only. Sends Access-Control-Allow-Origin: * so the build also loads inside a
 // sandboxed iframe (whose origin is "null"), and no-cache so a rebuild is picked up at once.
 //
-// As a module: `const server = await startServer(root, port)` → { url, close() }.
+// As a module: `const server = await startServer(root, port, { csp })` → { url, close() }.
 // As a command: node scripts/lib/static-server.mjs ROOT [PORT]   (PORT 0 = any free port)
+// `csp` (or CSP=... for the command) sends that Content-Security-Policy header with every
+// response; CSP=strict sends the policy docs/embedding.md recommends (STRICT_CSP below).
 
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -22,9 +24,27 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-function handler(root) {
+/**
+ * The policy the app runs under (docs/embedding.md). `frameAncestors` is the host page's origin
+ * (or a space-separated list); without it the app may not be framed at all.
+ */
+export function strictCsp(frameAncestors = "'none'") {
+  return [
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' https:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+}
+
+function handler(root, { csp } = {}) {
   return (req, res) => {
     const headers = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' };
+    if (csp) headers['Content-Security-Policy'] = csp;
     let path;
     try {
       path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -54,10 +74,10 @@ function handler(root) {
 }
 
 /** Serves `root` on 127.0.0.1:`port` (0 = any free port; a busy port falls back to any free one). */
-export function startServer(root, port = 0) {
+export function startServer(root, port = 0, options = {}) {
   const absRoot = resolve(root);
   return new Promise((resolvePromise, reject) => {
-    const server = createServer(handler(absRoot));
+    const server = createServer(handler(absRoot, options));
     const listening = () => {
       const { port: bound } = server.address();
       resolvePromise({
@@ -80,7 +100,8 @@ export function startServer(root, port = 0) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = process.argv[2] ?? 'dist';
   const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
-  const { url } = await startServer(root, port);
+  const csp = process.env.CSP === 'strict' ? strictCsp(process.env.FRAME_ANCESTORS) : process.env.CSP;
+  const { url } = await startServer(root, port, { csp });
   console.log(`Carryover is being served from ${root}/ at ${url}  (Ctrl+C to stop)`);
   const stop = () => process.exit(0);
   process.on('SIGINT', stop);

@@ -1,5 +1,6 @@
 //! UI components, one per file. Components draw what they are given; they do not compute scores.
 
+pub mod brandmark;
 pub mod progress_bar;
 pub mod question;
 pub mod questionnaire;

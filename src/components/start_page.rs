@@ -3,11 +3,14 @@
 //!
 //! index.html carries a static copy of this markup with the English text (the skeleton shown
 //! before the wasm loads). Keep the two in step, or first paint will jump when the app mounts.
+//! Two parts are not in the skeleton and move nothing: the brandmark (embed configuration) sits
+//! absolutely in the page's top padding, and the offline file's "offline copy" note comes last.
 
 use carryover_engine::export::fill;
 use leptos::prelude::*;
 
 use crate::autosave::Autosave;
+use crate::components::brandmark::Brandmark;
 use crate::components::reset_dialog::ResetButton;
 use crate::components::screen_link::ScreenLink;
 use crate::components::storage_notice::StorageNotice;
@@ -51,8 +54,20 @@ pub fn StartPage() -> impl IntoView {
             .into_any()
         }
     };
+    // The offline builder stamps its build date on <html data-built="YYYY-MM-DD">.
+    let offline_copy = document()
+        .document_element()
+        .and_then(|root| root.get_attribute("data-built"))
+        .map(|date| {
+            view! {
+                <p class="fineprint offline-copy" data-testid="offline-copy">
+                    {fill(&t("ui.embed.offline"), &[("date", &date)])}
+                </p>
+            }
+        });
     view! {
         <main class="page page-start">
+            <Brandmark/>
             <p class="eyebrow">{t("ui.start.eyebrow")}</p>
             <h1 class="brand" tabindex="-1">{t("app.name")}</h1>
             <p class="promise">{t("app.promise")}</p>
@@ -62,6 +77,7 @@ pub fn StartPage() -> impl IntoView {
             <p class="fineprint offline-download">
                 <a href="carryover-offline.html" download="carryover.html">{t("ui.start.download")}</a>
             </p>
+            {offline_copy}
             <StorageNotice/>
         </main>
     }

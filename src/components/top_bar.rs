@@ -1,9 +1,10 @@
-//! The bar above the questionnaire and the results: the wordmark (back to the start page), the
-//! "saved on this device" indicator and Start over.
+//! The bar above the questionnaire and the results: the site owner's brandmark if configured, the
+//! wordmark (back to the start page), the "saved on this device" indicator and Start over.
 
 use leptos::prelude::*;
 
 use crate::autosave::Autosave;
+use crate::components::brandmark::Brandmark;
 use crate::components::reset_dialog::ResetButton;
 use crate::components::screen_link::ScreenLink;
 use crate::route::Screen;
@@ -17,7 +18,10 @@ pub fn TopBar() -> impl IntoView {
     let status = move || state.text(autosave.status.get().text_key());
     view! {
         <header class="topbar">
-            <ScreenLink to=Screen::Start class="wordmark">{state.text("app.name")}</ScreenLink>
+            <div class="topbar-brand">
+                <Brandmark/>
+                <ScreenLink to=Screen::Start class="wordmark">{state.text("app.name")}</ScreenLink>
+            </div>
             <div class="topbar-tools">
                 <p
                     class="save-status"

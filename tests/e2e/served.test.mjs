@@ -97,7 +97,7 @@ describe('served release build', () => {
     const response = await page.request.get(new URL(href, server.url).href);
     assert.equal(response.status(), 200);
     const body = await response.text();
-    assert.match(body, /<html lang="en" data-build="offline">/);
+    assert.match(body, /<html lang="en" data-build="offline" data-built="\d{4}-\d{2}-\d{2}">/);
     assert.ok(body.length > 50_000, 'the file embeds the wasm');
     await context.close();
   });

@@ -19,13 +19,16 @@
 //! [`text`] (locale keys and the text summary). `content` holds the raw file shapes and is private to
 //! the loader. Taking the result away: [`tasks`] (the task plan, with owners and review cadences
 //! kept in the answers document), [`export`] (report, Statement of Applicability, task CSV and
-//! calendar) and [`share`] (the share-link fragment codec).
+//! calendar) and [`share`] (the share-link fragment codec). Embedding: [`embed_config`] (branding,
+//! CTA, origin and prefill, validated) and [`embed_message`] (the host page protocol).
 
 pub mod answers;
 pub mod catalog;
 pub mod condition;
 mod content;
 pub mod effort;
+pub mod embed_config;
+pub mod embed_message;
 pub mod export;
 pub mod model;
 pub mod score;

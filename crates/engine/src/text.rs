@@ -159,6 +159,10 @@ pub const UI_KEYS: &[&str] = &[
     "ui.share.loaded",
     "ui.share.kept",
     "ui.share.failed",
+    // Embedding (src/embed.rs, results/cta.rs, start page).
+    "ui.embed.cta",
+    "ui.embed.logo",
+    "ui.embed.offline",
 ];
 
 /// Every locale key the engine and UI need.

@@ -10,6 +10,7 @@
 //! [`Assessment`]: carryover_engine::Assessment
 
 pub mod area_chart;
+pub mod cta;
 pub mod effort;
 pub mod headline;
 pub mod import_answers;
@@ -46,6 +47,7 @@ pub fn ResultsPage() -> impl IntoView {
         <main class="page results" aria-labelledby="results-title">
             <status_stack::StatusPatterns/>
             <headline::Headline/>
+            <cta::Cta/>
             <nav class="results-toc" aria-label=state.text("ui.results.toc")>
                 <ul>
                     <li><TocLink target="results-overlap" label=state.text("results.overlap")/></li>

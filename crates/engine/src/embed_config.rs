@@ -1,0 +1,1112 @@
+//! The embed configuration: what a site owner may set without rebuilding (branding, the call to
+//! action, where messages go, prefilled intake answers), parsed and validated from the page's URL
+//! query and the optional `carryover.config.json` next to the build.
+//!
+//! Everything here is pure and tested natively; `src/embed.rs` only reads the two inputs from the
+//! browser and applies the result. Nothing is trusted: every value is checked, and every refusal
+//! is a [`ConfigProblem`] (the UI logs each with `console.warn`) while the rest still applies.
+//!
+//! Precedence: the file first, then the URL query per key, with two exceptions that protect the
+//! respondent rather than the look: when the file pins the host `origin`, the URL cannot change it,
+//! and `include_answers` can only be turned on by the file (never by a URL someone else wrote).
+//!
+//! Colours: only `#rgb` / `#rrggbb`. The given colour is used for buttons (white text) and links
+//! (on the light background); if either contrast is under WCAG AA (4.5:1) it is darkened until
+//! both pass, with a problem reported. A lighter variant for the dark theme is derived so that
+//! it too passes as link text on the dark background and under dark button text.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::answers::{Answer, Answers};
+use crate::catalog::Catalog;
+use crate::model::QuestionKind;
+use crate::score::Assessment;
+
+/// Longest company name accepted, in characters.
+pub const COMPANY_MAX: usize = 60;
+/// Longest CTA label accepted, in characters.
+pub const CTA_LABEL_MAX: usize = 40;
+/// Longest URL accepted.
+pub const URL_MAX: usize = 2000;
+/// WCAG AA contrast for normal text.
+pub const AA: f64 = 4.5;
+
+/// A validated embed configuration. The default is the plain, unbranded app.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EmbedConfig {
+    /// `embed=1`: behave as a widget even if the frame check cannot tell.
+    pub embed: bool,
+    /// The host page's exact origin: messages are posted there, and only it may message us.
+    pub origin: Option<String>,
+    /// Whether the `completed` message carries the answers (file only, needs `origin`).
+    pub include_answers: bool,
+    /// The brand colour, corrected for contrast.
+    pub theme: Option<Theme>,
+    /// Logo URL (https or relative).
+    pub logo: Option<String>,
+    /// Company name shown beside the logo.
+    pub company: Option<String>,
+    /// The call to action on the results screen.
+    pub cta: Option<Cta>,
+    /// Intake answers to start from: `(question index, answer)`, in question order.
+    pub prefill: Vec<(usize, Answer)>,
+}
+
+/// The call to action shown on the results screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cta {
+    /// Where it leads (https or relative).
+    pub url: String,
+    /// Its label; `None` uses the locale's default.
+    pub label: Option<String>,
+    /// Which summary figures are appended to the URL.
+    pub fields: Vec<SummaryField>,
+    /// Where it opens.
+    pub target: CtaTarget,
+}
+
+/// Where the CTA opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CtaTarget {
+    /// A new tab (`target="_blank" rel="noopener"`), the default.
+    Blank,
+    /// The whole browser tab, replacing the host page (`target="_top"`).
+    Top,
+}
+
+impl CtaTarget {
+    /// The `target` attribute value.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            CtaTarget::Blank => "_blank",
+            CtaTarget::Top => "_top",
+        }
+    }
+}
+
+/// A summary figure a site owner may pass to the CTA URL. Never an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryField {
+    /// `carryover_band=<band id>`.
+    Band,
+    /// `carryover_score=<0–100>`.
+    Score,
+    /// `carryover_days=<low>-<high>` (person-days).
+    Days,
+    /// `carryover_months=<low>-<high>` (calendar months).
+    Months,
+}
+
+impl SummaryField {
+    /// Every field, in URL order.
+    pub const ALL: [SummaryField; 4] = [
+        SummaryField::Band,
+        SummaryField::Score,
+        SummaryField::Days,
+        SummaryField::Months,
+    ];
+
+    /// The id used in `cta_params`.
+    pub fn id(self) -> &'static str {
+        match self {
+            SummaryField::Band => "band",
+            SummaryField::Score => "score",
+            SummaryField::Days => "days",
+            SummaryField::Months => "months",
+        }
+    }
+
+    fn from_id(id: &str) -> Option<SummaryField> {
+        SummaryField::ALL.into_iter().find(|f| f.id() == id)
+    }
+}
+
+/// The headline figures of an assessment: all a host page or CTA URL ever sees without opt-in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// Band id (`rules.toml`).
+    pub band: String,
+    /// Readiness 0–100.
+    pub score: u8,
+    /// Person-days, low end.
+    pub days_low: u32,
+    /// Person-days, high end.
+    pub days_high: u32,
+    /// Calendar months, low end.
+    pub months_low: f64,
+    /// Calendar months, high end.
+    pub months_high: f64,
+}
+
+impl Summary {
+    /// The summary of an assessment.
+    pub fn of(a: &Assessment) -> Summary {
+        Summary {
+            band: a.readiness.band.clone(),
+            score: a.readiness.score,
+            days_low: a.effort.days_low,
+            days_high: a.effort.days_high,
+            months_low: a.effort.months_low,
+            months_high: a.effort.months_high,
+        }
+    }
+
+    fn value(&self, field: SummaryField) -> String {
+        match field {
+            SummaryField::Band => self.band.clone(),
+            SummaryField::Score => self.score.to_string(),
+            SummaryField::Days => format!("{}-{}", self.days_low, self.days_high),
+            SummaryField::Months => format!("{}-{}", self.months_low, self.months_high),
+        }
+    }
+}
+
+impl Cta {
+    /// The CTA's URL with the chosen summary figures appended as query parameters (before any
+    /// fragment).
+    pub fn href(&self, summary: &Summary) -> String {
+        if self.fields.is_empty() {
+            return self.url.clone();
+        }
+        let (base, fragment) = match self.url.find('#') {
+            Some(i) => self.url.split_at(i),
+            None => (self.url.as_str(), ""),
+        };
+        let mut out = base.to_owned();
+        for field in &self.fields {
+            out.push(if out.contains('?') { '&' } else { '?' });
+            out.push_str("carryover_");
+            out.push_str(field.id());
+            out.push('=');
+            out.push_str(&percent_encode(&summary.value(*field)));
+        }
+        out.push_str(fragment);
+        out
+    }
+}
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl fmt::Display for Rgb {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+impl Rgb {
+    /// Parses `#rgb` or `#rrggbb` (the `#` may be left out, as it is awkward in URLs).
+    pub fn parse(text: &str) -> Option<Rgb> {
+        let hex = text.strip_prefix('#').unwrap_or(text);
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let digit = |i: usize| u8::from_str_radix(hex.get(i..=i)?, 16).ok();
+        let pair = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+        match hex.len() {
+            3 => Some(Rgb(digit(0)? * 17, digit(1)? * 17, digit(2)? * 17)),
+            6 => Some(Rgb(pair(0)?, pair(2)?, pair(4)?)),
+            _ => None,
+        }
+    }
+
+    /// WCAG relative luminance.
+    pub fn luminance(self) -> f64 {
+        let channel = |c: u8| {
+            let s = f64::from(c) / 255.0;
+            if s <= 0.040_45 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(self.0) + 0.7152 * channel(self.1) + 0.0722 * channel(self.2)
+    }
+
+    /// WCAG contrast ratio between two colours (1–21).
+    pub fn contrast(self, other: Rgb) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+        (hi + 0.05) / (lo + 0.05)
+    }
+
+    /// `self` moved `t` (0–1) of the way towards `to`.
+    #[must_use]
+    pub fn mix(self, to: Rgb, t: f64) -> Rgb {
+        let m = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
+        Rgb(m(self.0, to.0), m(self.1, to.1), m(self.2, to.2))
+    }
+}
+
+const WHITE: Rgb = Rgb(255, 255, 255);
+const BLACK: Rgb = Rgb(0, 0, 0);
+/// `--bg` of the light theme (style/app.css).
+pub const LIGHT_BG: Rgb = Rgb(0xf6, 0xf7, 0xfb);
+/// `--bg` of the dark theme.
+pub const DARK_BG: Rgb = Rgb(0x10, 0x13, 0x1b);
+/// `--accent-text` of the dark theme.
+pub const DARK_TEXT: Rgb = Rgb(0x0c, 0x10, 0x20);
+
+/// A brand colour made safe to use, for both themes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme {
+    /// The colour the site owner gave.
+    pub given: Rgb,
+    /// Light theme accent: white text on it and it on the light background both reach AA.
+    pub light: Rgb,
+    /// Dark theme accent: dark text on it and it on the dark background both reach AA.
+    pub dark: Rgb,
+}
+
+impl Theme {
+    /// Derives both variants; `Err` carries the theme anyway when the given colour had to be
+    /// corrected (the caller reports it).
+    pub fn new(given: Rgb) -> Result<Theme, Theme> {
+        let light_ok = |c: Rgb| c.contrast(WHITE) >= AA && c.contrast(LIGHT_BG) >= AA;
+        let dark_ok = |c: Rgb| c.contrast(DARK_TEXT) >= AA && c.contrast(DARK_BG) >= AA;
+        let light = adjust(given, BLACK, light_ok);
+        let dark = adjust(given, WHITE, dark_ok);
+        let theme = Theme { given, light, dark };
+        if light == given {
+            Ok(theme)
+        } else {
+            Err(theme)
+        }
+    }
+
+    /// The CSS custom properties to set on `<html>` (style/app.css maps them onto `--accent`).
+    pub fn css_properties(&self) -> [(&'static str, String); 4] {
+        [
+            ("--brand", self.light.to_string()),
+            ("--brand-soft", self.light.mix(WHITE, 0.9).to_string()),
+            ("--brand-dark", self.dark.to_string()),
+            ("--brand-dark-soft", self.dark.mix(DARK_BG, 0.8).to_string()),
+        ]
+    }
+}
+
+/// Moves `c` towards `to` in small steps until `ok` (black and white always pass their side).
+fn adjust(c: Rgb, to: Rgb, ok: impl Fn(Rgb) -> bool) -> Rgb {
+    (0..=50)
+        .map(|step| c.mix(to, f64::from(step) / 50.0))
+        .find(|&candidate| ok(candidate))
+        .unwrap_or(to)
+}
+
+/// Why a configuration value was refused or changed. Each has a message a site owner can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// `carryover.config.json` is not a JSON object.
+    FileUnreadable(String),
+    /// A key the file format does not know (probably a typo).
+    UnknownFileKey(String),
+    /// A value of the wrong JSON type in the file.
+    WrongType {
+        /// The key.
+        key: String,
+        /// What it should be.
+        expected: &'static str,
+    },
+    /// A query parameter that is not valid percent-encoded UTF-8.
+    BadEncoding(String),
+    /// Not `#rgb` or `#rrggbb`.
+    BadColour(String),
+    /// The colour was too light for AA; this darker one is used instead.
+    ColourCorrected {
+        /// What was given.
+        given: String,
+        /// What is used.
+        used: String,
+    },
+    /// A logo or CTA URL that is not https or relative.
+    UnsafeUrl {
+        /// `logo` or `cta`.
+        key: &'static str,
+        /// The value.
+        value: String,
+    },
+    /// Empty, too long or containing control characters.
+    BadText {
+        /// `company` or `cta_label`.
+        key: &'static str,
+        /// The longest accepted, in characters.
+        max: usize,
+    },
+    /// Not one of band, score, days, months.
+    UnknownSummaryField(String),
+    /// `cta_target` other than `blank` or `top`.
+    BadTarget(String),
+    /// Not an exact `http(s)://host[:port]` origin.
+    BadOrigin(String),
+    /// The file pins the origin; the URL's is ignored.
+    OriginPinned,
+    /// `include_answers` may only be set in the file.
+    AnswersOnlyInFile,
+    /// `include_answers` without an `origin`: answers are never posted to `*`.
+    AnswersNeedOrigin,
+    /// `embed` other than `1`/`true`/`0`/`false`.
+    BadFlag(String),
+    /// A prefill for a question that does not exist or is not an intake question.
+    PrefillQuestion(String),
+    /// A prefill whose choice does not fit the question.
+    PrefillChoice {
+        /// The question id.
+        question: String,
+        /// The engine's reason.
+        reason: String,
+    },
+}
+
+impl fmt::Display for ConfigProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigProblem::FileUnreadable(e) => {
+                write!(f, "carryover.config.json ignored: {e}")
+            }
+            ConfigProblem::UnknownFileKey(k) => {
+                write!(f, "carryover.config.json: unknown key `{k}` ignored")
+            }
+            ConfigProblem::WrongType { key, expected } => {
+                write!(
+                    f,
+                    "carryover.config.json: `{key}` must be {expected}; ignored"
+                )
+            }
+            ConfigProblem::BadEncoding(k) => {
+                write!(f, "URL parameter `{k}` is not valid UTF-8; ignored")
+            }
+            ConfigProblem::BadColour(v) => {
+                write!(f, "colour `{v}` refused: use #rgb or #rrggbb")
+            }
+            ConfigProblem::ColourCorrected { given, used } => write!(
+                f,
+                "colour {given} is under WCAG AA contrast (4.5:1) with white text or on the page background; using {used} instead"
+            ),
+            ConfigProblem::UnsafeUrl { key, value } => write!(
+                f,
+                "`{key}` URL `{value}` refused: only https:// or relative URLs are allowed"
+            ),
+            ConfigProblem::BadText { key, max } => write!(
+                f,
+                "`{key}` refused: it must be 1 to {max} characters with no control characters"
+            ),
+            ConfigProblem::UnknownSummaryField(v) => write!(
+                f,
+                "cta_params: `{v}` ignored (allowed: band, score, days, months)"
+            ),
+            ConfigProblem::BadTarget(v) => {
+                write!(f, "cta_target `{v}` refused: use blank or top")
+            }
+            ConfigProblem::BadOrigin(v) => write!(
+                f,
+                "origin `{v}` refused: give an exact origin such as https://www.example.com"
+            ),
+            ConfigProblem::OriginPinned => write!(
+                f,
+                "the URL's origin parameter is ignored: carryover.config.json sets the origin"
+            ),
+            ConfigProblem::AnswersOnlyInFile => write!(
+                f,
+                "include_answers can only be set in carryover.config.json; the URL parameter is ignored"
+            ),
+            ConfigProblem::AnswersNeedOrigin => write!(
+                f,
+                "include_answers ignored: answers are only ever posted to an explicit origin"
+            ),
+            ConfigProblem::BadFlag(v) => write!(f, "embed=`{v}` refused: use 1 or 0"),
+            ConfigProblem::PrefillQuestion(q) => {
+                write!(f, "prefill.{q} ignored: there is no intake question `{q}`")
+            }
+            ConfigProblem::PrefillChoice { question, reason } => {
+                write!(f, "prefill.{question} ignored: {reason}")
+            }
+        }
+    }
+}
+
+/// A configuration with the problems found while reading it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Resolved {
+    /// What applies.
+    pub config: EmbedConfig,
+    /// What was refused or changed, in the order found.
+    pub problems: Vec<ConfigProblem>,
+}
+
+/// Where a raw value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    File,
+    Url,
+}
+
+/// Reads the configuration: `file` is the text of `carryover.config.json` (if there is one),
+/// `query` the page URL's query string (with or without the leading `?`).
+pub fn resolve(catalog: &Catalog, file: Option<&str>, query: &str) -> Resolved {
+    let mut r = Resolved::default();
+    let mut entries: Vec<(Source, String, String)> = Vec::new();
+    let mut file_origin = false;
+    if let Some(text) = file {
+        for (key, value) in file_entries(text, &mut r.problems) {
+            file_origin |= key == "origin";
+            entries.push((Source::File, key, value));
+        }
+    }
+    for (key, value) in query_pairs(query, &mut r.problems) {
+        entries.push((Source::Url, key, value));
+    }
+    for (source, key, value) in entries {
+        r.apply(catalog, source, &key, &value, file_origin);
+    }
+    if r.config.include_answers && r.config.origin.is_none() {
+        r.config.include_answers = false;
+        r.problems.push(ConfigProblem::AnswersNeedOrigin);
+    }
+    r
+}
+
+impl Resolved {
+    fn apply(&mut self, catalog: &Catalog, source: Source, key: &str, value: &str, pinned: bool) {
+        let c = &mut self.config;
+        let problems = &mut self.problems;
+        match key {
+            "embed" => match value {
+                "1" | "true" => c.embed = true,
+                "0" | "false" => c.embed = false,
+                other => problems.push(ConfigProblem::BadFlag(other.to_owned())),
+            },
+            "origin" if source == Source::Url && pinned => {
+                problems.push(ConfigProblem::OriginPinned);
+            }
+            "origin" => match validate_origin(value) {
+                Some(origin) => c.origin = Some(origin),
+                None => problems.push(ConfigProblem::BadOrigin(value.to_owned())),
+            },
+            "include_answers" if source == Source::Url => {
+                problems.push(ConfigProblem::AnswersOnlyInFile);
+            }
+            "include_answers" => c.include_answers = value == "true",
+            "color" | "colour" => match Rgb::parse(value) {
+                Some(rgb) => match Theme::new(rgb) {
+                    Ok(theme) => c.theme = Some(theme),
+                    Err(theme) => {
+                        problems.push(ConfigProblem::ColourCorrected {
+                            given: rgb.to_string(),
+                            used: theme.light.to_string(),
+                        });
+                        c.theme = Some(theme);
+                    }
+                },
+                None => problems.push(ConfigProblem::BadColour(value.to_owned())),
+            },
+            "logo" => match safe_url(value) {
+                Some(url) => c.logo = Some(url),
+                None => problems.push(ConfigProblem::UnsafeUrl {
+                    key: "logo",
+                    value: value.to_owned(),
+                }),
+            },
+            "company" => match capped_text(value, COMPANY_MAX) {
+                Some(text) => c.company = Some(text),
+                None => problems.push(ConfigProblem::BadText {
+                    key: "company",
+                    max: COMPANY_MAX,
+                }),
+            },
+            "cta" | "cta_url" => match safe_url(value) {
+                Some(url) => cta(c).url = url,
+                None => problems.push(ConfigProblem::UnsafeUrl {
+                    key: "cta",
+                    value: value.to_owned(),
+                }),
+            },
+            "cta_label" => match capped_text(value, CTA_LABEL_MAX) {
+                Some(text) => cta(c).label = Some(text),
+                None => problems.push(ConfigProblem::BadText {
+                    key: "cta_label",
+                    max: CTA_LABEL_MAX,
+                }),
+            },
+            "cta_params" => {
+                let mut fields = Vec::new();
+                for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    match SummaryField::from_id(id) {
+                        Some(f) if !fields.contains(&f) => fields.push(f),
+                        Some(_) => {}
+                        None => problems.push(ConfigProblem::UnknownSummaryField(id.to_owned())),
+                    }
+                }
+                cta(c).fields = fields;
+            }
+            "cta_target" => match value {
+                "blank" | "_blank" => cta(c).target = CtaTarget::Blank,
+                "top" | "_top" => cta(c).target = CtaTarget::Top,
+                other => problems.push(ConfigProblem::BadTarget(other.to_owned())),
+            },
+            _ => {
+                if let Some(question) = key.strip_prefix("prefill.") {
+                    self.prefill(catalog, question, value);
+                }
+                // Any other query parameter belongs to the host (utm_*, …): not ours to judge.
+            }
+        }
+    }
+
+    fn prefill(&mut self, catalog: &Catalog, question: &str, value: &str) {
+        let Some(qi) = catalog.question_index(question).filter(|&qi| {
+            catalog
+                .questions
+                .get(qi)
+                .is_some_and(|q| q.kind != QuestionKind::Practice)
+        }) else {
+            self.problems
+                .push(ConfigProblem::PrefillQuestion(question.to_owned()));
+            return;
+        };
+        let multi = catalog
+            .questions
+            .get(qi)
+            .is_some_and(|q| q.kind == QuestionKind::Multi);
+        let json = if multi {
+            Value::Array(
+                value
+                    .split(',')
+                    .map(|s| Value::String(s.trim().to_owned()))
+                    .collect(),
+            )
+        } else {
+            Value::String(value.to_owned())
+        };
+        let mut scratch = Answers::new();
+        match scratch.set(catalog, question, &json) {
+            Ok(()) => {
+                if let Some(answer) = scratch.get(qi).cloned() {
+                    self.config.prefill.retain(|(q, _)| *q != qi);
+                    self.config.prefill.push((qi, answer));
+                    self.config.prefill.sort_by_key(|(q, _)| *q);
+                }
+            }
+            Err(reason) => self.problems.push(ConfigProblem::PrefillChoice {
+                question: question.to_owned(),
+                reason,
+            }),
+        }
+    }
+}
+
+impl EmbedConfig {
+    /// The CTA, if it has a URL (a label or parameters alone show nothing).
+    pub fn cta(&self) -> Option<&Cta> {
+        self.cta.as_ref().filter(|c| !c.url.is_empty())
+    }
+
+    /// Whether any branding is set (the UI then marks `<html data-brand>`).
+    pub fn branded(&self) -> bool {
+        self.theme.is_some() || self.logo.is_some() || self.company.is_some()
+    }
+}
+
+fn cta(c: &mut EmbedConfig) -> &mut Cta {
+    c.cta.get_or_insert_with(|| Cta {
+        url: String::new(),
+        label: None,
+        fields: Vec::new(),
+        target: CtaTarget::Blank,
+    })
+}
+
+/// The file's keys as `(key, value)` text pairs, in a fixed order.
+fn file_entries(text: &str, problems: &mut Vec<ConfigProblem>) -> Vec<(String, String)> {
+    let object = match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(o)) => o,
+        Ok(_) => {
+            problems.push(ConfigProblem::FileUnreadable(
+                "not a JSON object".to_owned(),
+            ));
+            return Vec::new();
+        }
+        Err(e) => {
+            problems.push(ConfigProblem::FileUnreadable(e.to_string()));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for (key, value) in object {
+        let wrong = |expected| ConfigProblem::WrongType {
+            key: key.clone(),
+            expected,
+        };
+        match key.as_str() {
+            "$comment" => {}
+            "embed" | "include_answers" => match value {
+                Value::Bool(b) => out.push((key.clone(), b.to_string())),
+                _ => problems.push(wrong("true or false")),
+            },
+            "cta_params" => match value {
+                Value::Array(items) => {
+                    let ids: Option<Vec<&str>> = items.iter().map(Value::as_str).collect();
+                    match ids {
+                        Some(ids) => out.push((key.clone(), ids.join(","))),
+                        None => problems.push(wrong("a list of strings")),
+                    }
+                }
+                Value::String(s) => out.push((key.clone(), s)),
+                _ => problems.push(wrong("a list of strings")),
+            },
+            "prefill" => match value {
+                Value::Object(map) => {
+                    for (question, choice) in map {
+                        let text = match choice {
+                            Value::String(s) => Some(s),
+                            Value::Array(items) => items
+                                .iter()
+                                .map(Value::as_str)
+                                .collect::<Option<Vec<_>>>()
+                                .map(|v| v.join(",")),
+                            _ => None,
+                        };
+                        match text {
+                            Some(t) => out.push((format!("prefill.{question}"), t)),
+                            None => problems.push(ConfigProblem::WrongType {
+                                key: format!("prefill.{question}"),
+                                expected: "a choice id or a list of them",
+                            }),
+                        }
+                    }
+                }
+                _ => problems.push(wrong("an object of question id → choice id")),
+            },
+            "origin" | "color" | "colour" | "logo" | "company" | "cta" | "cta_url"
+            | "cta_label" | "cta_target" => match value {
+                Value::String(s) => out.push((key.clone(), s)),
+                _ => problems.push(wrong("a string")),
+            },
+            _ => problems.push(ConfigProblem::UnknownFileKey(key.clone())),
+        }
+    }
+    out
+}
+
+/// `application/x-www-form-urlencoded` pairs of a query string.
+fn query_pairs(query: &str, problems: &mut Vec<ConfigProblem>) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .filter_map(|part| {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            match (form_decode(k), form_decode(v)) {
+                (Some(k), Some(v)) => Some((k, v)),
+                (k, _) => {
+                    problems.push(ConfigProblem::BadEncoding(
+                        k.unwrap_or_else(|| part.to_owned()),
+                    ));
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+fn form_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = text.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 2;
+            }
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+fn percent_encode(text: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// An https URL with a host, or a relative URL; `None` for anything else (javascript:, data:,
+/// http:, protocol-relative `//`, backslashes, which browsers read as slashes, control
+/// characters and spaces).
+pub fn safe_url(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty()
+        || t.len() > URL_MAX
+        || t.chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+    {
+        return None;
+    }
+    if let Some(rest) = t
+        .get(..8)
+        .filter(|p| p.eq_ignore_ascii_case("https://"))
+        .map(|_| &t[8..])
+    {
+        let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let authority = &rest[..host_end];
+        let host = authority.rsplit('@').next().unwrap_or(authority);
+        return (!host.is_empty() && !authority.contains('@')).then(|| t.to_owned());
+    }
+    if t.starts_with("//") {
+        return None;
+    }
+    // A scheme is letters, digits, + - . before the first ':' that comes before any / ? #.
+    let first_special = t.find(['/', '?', '#']).unwrap_or(t.len());
+    if t[..first_special].contains(':') {
+        return None;
+    }
+    Some(t.to_owned())
+}
+
+/// An exact origin, `http(s)://host[:port]` (lower-cased, no path, no trailing slash).
+pub fn validate_origin(text: &str) -> Option<String> {
+    let t = text.trim().strip_suffix('/').unwrap_or(text.trim());
+    let lower = t.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    let (host, port) = if let Some(v6) = rest.strip_prefix('[') {
+        let (inside, after) = v6.split_once(']')?;
+        if inside.is_empty() || !inside.chars().all(|c| c.is_ascii_hexdigit() || c == ':') {
+            return None;
+        }
+        let port = match after {
+            "" => None,
+            _ => Some(after.strip_prefix(':')?),
+        };
+        (inside, port)
+    } else {
+        let (host, port) = match rest.split_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (rest, None),
+        };
+        let label_ok = |l: &str| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        };
+        if host.len() > 253 || !host.split('.').all(label_ok) {
+            return None;
+        }
+        (host, port)
+    };
+    if let Some(port) = port
+        && (port.is_empty()
+            || port.len() > 5
+            || !port.chars().all(|c| c.is_ascii_digit())
+            || port.parse::<u32>().map_or(true, |p| p == 0 || p > 65_535))
+    {
+        return None;
+    }
+    if host.is_empty() {
+        return None;
+    }
+    Some(lower)
+}
+
+/// Trimmed text of 1..=`max` characters with no control characters.
+fn capped_text(text: &str, max: usize) -> Option<String> {
+    let t = text.trim();
+    let n = t.chars().count();
+    (n > 0 && n <= max && !t.chars().any(char::is_control)).then(|| t.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> &'static Catalog {
+        Catalog::builtin().expect("valid content")
+    }
+
+    fn check(query: &str) -> Resolved {
+        resolve(catalog(), None, query)
+    }
+
+    #[test]
+    fn colours() {
+        for (text, want) in [
+            ("#1f4fd1", Some(Rgb(0x1f, 0x4f, 0xd1))),
+            ("1F4FD1", Some(Rgb(0x1f, 0x4f, 0xd1))),
+            ("#abc", Some(Rgb(0xaa, 0xbb, 0xcc))),
+            ("#abcd", None),
+            ("red", None),
+            ("rgb(0,0,0)", None),
+            ("#12345g", None),
+            ("#+1+2+3", None),
+            ("", None),
+            ("#ééé", None),
+        ] {
+            assert_eq!(Rgb::parse(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn contrast_matches_wcag() {
+        assert!((WHITE.contrast(BLACK) - 21.0).abs() < 1e-9);
+        assert!((WHITE.contrast(WHITE) - 1.0).abs() < 1e-9);
+        // #767676 on white is the well-known 4.54:1.
+        let grey = Rgb(0x76, 0x76, 0x76);
+        assert!((grey.contrast(WHITE) - 4.54).abs() < 0.01);
+    }
+
+    #[test]
+    fn dark_enough_colour_is_kept_light_one_is_corrected() {
+        let ok = Theme::new(Rgb(0x1f, 0x4f, 0xd1)).expect("passes AA");
+        assert_eq!(ok.light, ok.given);
+        let yellow = Theme::new(Rgb(0xff, 0xee, 0x00)).expect_err("too light");
+        assert!(yellow.light.contrast(WHITE) >= AA);
+        assert!(yellow.light.contrast(LIGHT_BG) >= AA);
+        assert!(yellow.dark.contrast(DARK_BG) >= AA);
+        assert!(yellow.dark.contrast(DARK_TEXT) >= AA);
+        let r = check("color=%23ffee00");
+        assert!(matches!(
+            r.problems.as_slice(),
+            [ConfigProblem::ColourCorrected { .. }]
+        ));
+        assert!(r.config.theme.is_some());
+    }
+
+    #[test]
+    fn urls() {
+        for ok in [
+            "https://example.com/book",
+            "HTTPS://Example.com",
+            "https://example.com:8443/a?b=c#d",
+            "/book.html",
+            "logo.svg",
+            "./img/logo.png",
+            "../x",
+            "?x=1",
+        ] {
+            assert_eq!(safe_url(ok).as_deref(), Some(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            "data:image/svg+xml,<svg/>",
+            "http://example.com",
+            "//evil.example",
+            "/\\evil.example",
+            "https://",
+            "https:///path",
+            "https://user@evil.example",
+            "vbscript:x",
+            "https://exa mple.com",
+            "a\u{0}b",
+            "",
+        ] {
+            assert_eq!(safe_url(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn origins() {
+        for (text, want) in [
+            ("https://www.example.com", Some("https://www.example.com")),
+            ("https://WWW.Example.com/", Some("https://www.example.com")),
+            ("http://127.0.0.1:8080", Some("http://127.0.0.1:8080")),
+            ("http://[::1]:3000", Some("http://[::1]:3000")),
+            ("https://example.com/path", None),
+            ("https://example.com:0", None),
+            ("https://example.com:99999", None),
+            ("https://example.com:", None),
+            ("*", None),
+            ("null", None),
+            ("ftp://example.com", None),
+            ("https://", None),
+            ("https://exa_mple.com", None),
+            ("https://user@example.com", None),
+            ("example.com", None),
+        ] {
+            assert_eq!(validate_origin(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn branding_from_the_url() {
+        let r = check(
+            "embed=1&color=%230b6e4f&logo=https%3A%2F%2Fcdn.example%2Flogo.svg&company=Acme+Advisory&cta=https://acme.example/book&cta_label=Book+a+call&cta_params=band,score,days,nope&utm_source=x",
+        );
+        let c = &r.config;
+        assert!(c.embed);
+        assert_eq!(c.company.as_deref(), Some("Acme Advisory"));
+        assert_eq!(c.logo.as_deref(), Some("https://cdn.example/logo.svg"));
+        let cta = c.cta().expect("cta");
+        assert_eq!(cta.label.as_deref(), Some("Book a call"));
+        assert_eq!(
+            cta.fields,
+            [SummaryField::Band, SummaryField::Score, SummaryField::Days]
+        );
+        assert_eq!(
+            r.problems,
+            [ConfigProblem::UnknownSummaryField("nope".to_owned())]
+        );
+        assert!(c.branded());
+    }
+
+    #[test]
+    fn unsafe_values_are_refused_with_a_problem_each() {
+        let r = check(
+            "cta=javascript:alert(1)&logo=http://x.example/l.png&company=&color=purple&origin=*&embed=yes&cta_target=_self",
+        );
+        assert_eq!(r.config.cta(), None);
+        assert_eq!(r.config.logo, None);
+        assert_eq!(r.problems.len(), 7, "{:?}", r.problems);
+        for p in &r.problems {
+            assert!(!p.to_string().is_empty());
+        }
+        assert!(!r.config.branded());
+    }
+
+    #[test]
+    fn long_text_is_refused() {
+        let long = "x".repeat(COMPANY_MAX + 1);
+        let r = check(&format!("company={long}"));
+        assert_eq!(r.config.company, None);
+        assert_eq!(
+            r.problems,
+            [ConfigProblem::BadText {
+                key: "company",
+                max: COMPANY_MAX
+            }]
+        );
+    }
+
+    #[test]
+    fn cta_href_appends_only_chosen_summary_fields() {
+        let summary = Summary {
+            band: "developing".to_owned(),
+            score: 47,
+            days_low: 40,
+            days_high: 65,
+            months_low: 3.0,
+            months_high: 5.5,
+        };
+        let cta = |url: &str, fields: &[SummaryField]| Cta {
+            url: url.to_owned(),
+            label: None,
+            fields: fields.to_vec(),
+            target: CtaTarget::Blank,
+        };
+        assert_eq!(
+            cta("https://a.example/b", &SummaryField::ALL).href(&summary),
+            "https://a.example/b?carryover_band=developing&carryover_score=47&carryover_days=40-65&carryover_months=3-5.5"
+        );
+        assert_eq!(
+            cta("https://a.example/b?x=1#top", &[SummaryField::Score]).href(&summary),
+            "https://a.example/b?x=1&carryover_score=47#top"
+        );
+        assert_eq!(
+            cta("/book", &[]).href(&summary),
+            "/book",
+            "nothing is added unless chosen"
+        );
+    }
+
+    #[test]
+    fn file_then_url_with_pinned_origin_and_answers_only_from_file() {
+        let file = r##"{"color":"#0b6e4f","company":"Acme","origin":"https://acme.example",
+            "include_answers":true,"cta_params":["score"],"prefill":{"iso27001":"certified"}}"##;
+        let r = resolve(
+            catalog(),
+            Some(file),
+            "company=Other&origin=https://evil.example&include_answers=true",
+        );
+        assert_eq!(r.config.company.as_deref(), Some("Other"), "URL overrides");
+        assert_eq!(r.config.origin.as_deref(), Some("https://acme.example"));
+        assert!(r.config.include_answers);
+        assert_eq!(
+            r.problems,
+            [
+                ConfigProblem::OriginPinned,
+                ConfigProblem::AnswersOnlyInFile
+            ]
+        );
+        assert_eq!(r.config.prefill.len(), 1);
+        // Parameters without a URL show no CTA.
+        assert_eq!(r.config.cta(), None);
+    }
+
+    #[test]
+    fn answers_never_go_to_star() {
+        let r = resolve(catalog(), Some(r#"{"include_answers":true}"#), "");
+        assert!(!r.config.include_answers);
+        assert_eq!(r.problems, [ConfigProblem::AnswersNeedOrigin]);
+    }
+
+    #[test]
+    fn bad_files_are_reported() {
+        let r = resolve(catalog(), Some("[1]"), "embed=1");
+        assert!(r.config.embed, "the URL still applies");
+        assert!(matches!(
+            r.problems.as_slice(),
+            [ConfigProblem::FileUnreadable(_)]
+        ));
+        let r = resolve(catalog(), Some(r##"{"colr":"#fff","logo":3}"##), "");
+        assert_eq!(r.problems.len(), 2);
+    }
+
+    #[test]
+    fn prefill_goes_through_the_catalog() {
+        let r = check(
+            "prefill.iso27001=certified&prefill.roles=provider,user&prefill.soc2=platinum&prefill.nope=x",
+        );
+        let c = catalog();
+        let iso = c.question_index("iso27001").expect("question");
+        let roles = c.question_index("roles").expect("question");
+        let ids: Vec<usize> = r.config.prefill.iter().map(|(q, _)| *q).collect();
+        let mut want = vec![iso, roles];
+        want.sort_unstable();
+        assert_eq!(ids, want);
+        assert!(matches!(
+            r.problems.as_slice(),
+            [
+                ConfigProblem::PrefillChoice { .. },
+                ConfigProblem::PrefillQuestion(_)
+            ]
+        ));
+    }
+
+    #[test]
+    fn prefill_refuses_practice_questions() {
+        let c = catalog();
+        let practice = c
+            .questions
+            .iter()
+            .find(|q| q.kind == QuestionKind::Practice)
+            .expect("a practice question");
+        let r = check(&format!("prefill.{}=effective_and_provable", practice.id));
+        assert!(r.config.prefill.is_empty());
+        assert_eq!(
+            r.problems,
+            [ConfigProblem::PrefillQuestion(practice.id.clone())]
+        );
+    }
+
+    #[test]
+    fn bad_encoding_is_a_problem_not_a_panic() {
+        let r = check("company=%FF%FE&cta=%E2%82");
+        assert_eq!(r.problems.len(), 2);
+    }
+}
