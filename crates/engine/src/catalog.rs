@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use serde::Serialize;
 
@@ -23,6 +23,9 @@ use crate::model::{AreaKind, Family, Phase, QuestionKind, Relation, WorkKind};
 
 /// The content bundled at build time (see `build.rs`).
 const BUILTIN_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
+
+/// The built-in content parsed ahead of validation by [`Catalog::parse_builtin`].
+static PARSED_BUILTIN: Mutex<Option<RawContent>> = Mutex::new(None);
 
 /// An area of ISO/IEC 42001: a clause (4–10) or an Annex A objective (A.2–A.10).
 #[derive(Debug, Clone, Serialize)]
@@ -377,7 +380,29 @@ impl Catalog {
     /// The catalog compiled into this build. Loaded and validated once.
     pub fn builtin() -> Result<&'static Catalog, &'static ContentErrors> {
         static CELL: OnceLock<Result<Catalog, ContentErrors>> = OnceLock::new();
-        CELL.get_or_init(|| Catalog::load(BUILTIN_CONTENT)).as_ref()
+        CELL.get_or_init(|| {
+            let parsed = PARSED_BUILTIN
+                .lock()
+                .ok()
+                .and_then(|mut parsed| parsed.take());
+            match parsed {
+                Some(raw) => Catalog::validate(raw),
+                None => Catalog::load(BUILTIN_CONTENT),
+            }
+        })
+        .as_ref()
+    }
+
+    /// Parses the built-in content now and keeps it for [`Catalog::builtin`], which then only
+    /// validates it. Lets the web app split its start-up work into two shorter tasks (parsing and
+    /// validating are about half each); calling it is never required. A parse failure is left
+    /// for `builtin` to report.
+    pub fn parse_builtin() {
+        if let Ok(raw) = serde_json::from_str::<RawContent>(BUILTIN_CONTENT)
+            && let Ok(mut parsed) = PARSED_BUILTIN.lock()
+        {
+            *parsed = Some(raw);
+        }
     }
 
     /// The raw JSON bundle compiled into this build (for tools that inspect content).
@@ -389,6 +414,10 @@ impl Catalog {
     pub fn load(json: &str) -> Result<Catalog, ContentErrors> {
         let raw: RawContent = serde_json::from_str(json)
             .map_err(|e| ContentErrors(vec![format!("content bundle does not parse: {e}")]))?;
+        Catalog::validate(raw)
+    }
+
+    fn validate(raw: RawContent) -> Result<Catalog, ContentErrors> {
         let mut v = Validator::default();
         let catalog = v.build(raw);
         if v.errors.is_empty() {

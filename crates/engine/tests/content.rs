@@ -254,3 +254,13 @@ fn a_typo_in_a_content_key_is_an_error() {
     let err = Catalog::load(&v.to_string()).expect_err("unknown key must fail");
     assert!(err.to_string().contains("wieght"), "{err}");
 }
+
+#[test]
+fn parsing_ahead_gives_the_same_builtin_catalog() {
+    // `parse_builtin` then `builtin` (the web app's two start-up tasks) must give the catalog that
+    // `load` gives from the same bundle.
+    Catalog::parse_builtin();
+    let split = Catalog::builtin().expect("the built-in content is valid");
+    let direct = Catalog::load(Catalog::builtin_json()).expect("the built-in content is valid");
+    assert_eq!(format!("{split:?}"), format!("{direct:?}"));
+}
