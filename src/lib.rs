@@ -62,6 +62,10 @@ fn mount() {
         }
         None => leptos::mount::mount_to_body(app::App),
     }
+    // Tells tests and host pages that the app (not only the wasm) is running.
+    if let Some(html) = document().document_element() {
+        _ = html.set_attribute("data-app", "mounted");
+    }
 }
 
 /// Runs `then` in a later task, letting the browser paint and handle input in between.

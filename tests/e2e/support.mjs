@@ -55,9 +55,10 @@ export async function expectText(locator, text, timeout = 10_000) {
   assert.fail(`expected ${JSON.stringify(text)} in ${JSON.stringify(actual)}`);
 }
 
-/** Resolves once the wasm app has mounted (Trunk's loader and ours set `window.wasmBindings`). */
+/** Resolves once the app has mounted: `start()` boots in several tasks after the wasm loads
+ *  and marks `<html data-app="mounted">` when the app has replaced the skeleton. */
 export async function appMounted(page, timeout = 15_000) {
-  await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout });
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'mounted', null, { timeout });
 }
 
 export function shot(page, name) {
