@@ -8,11 +8,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
-import { startServer } from '../../scripts/lib/static-server.mjs';
-import { appMounted, artifacts, distDir, expectText, launchChromium, repoRoot, shot, watchErrors } from './support.mjs';
+import {
+  appMounted,
+  artifacts,
+  expectText,
+  repoRoot,
+  seedStorage,
+  servedApp,
+  shot,
+  watchErrors,
+} from './support.mjs';
 
 const STORAGE_KEY = 'carryover.answers';
 
@@ -75,32 +83,13 @@ function parseCsv(text) {
 }
 
 describe('take the result away', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer(distDir, 0);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = servedApp();
 
   /** A context whose storage starts with `answers` (a fixture's text) once, then behaves normally. */
   async function newContext(answers, viewport = { width: 1280, height: 900 }) {
-    const context = await browser.newContext({ viewport, acceptDownloads: true });
+    const context = await app.browser.newContext({ viewport, acceptDownloads: true });
     if (answers !== undefined) {
-      await context.addInitScript(
-        ([key, value]) => {
-          if (window.sessionStorage.getItem('seeded') === null) {
-            window.localStorage.setItem(key, value);
-            window.sessionStorage.setItem('seeded', '1');
-          }
-        },
-        [STORAGE_KEY, answers],
-      );
+      await seedStorage(context, STORAGE_KEY, answers);
     }
     return context;
   }
@@ -108,7 +97,7 @@ describe('take the result away', () => {
   async function openResults(context, hash = '#results') {
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.url}${hash}`);
+    await page.goto(`${app.url}${hash}`);
     await appMounted(page);
     await page.locator('[data-testid="readiness"]').waitFor({ state: 'visible', timeout: 15_000 });
     return { page, errors };
@@ -150,7 +139,7 @@ describe('take the result away', () => {
     await page.getByRole('button', { name: 'Clear my answers' }).click();
     await page.waitForFunction(() => window.location.hash.startsWith('#q/'));
     assert.equal(await stored(page), null);
-    await page.goto(`${server.url}#results`);
+    await page.goto(`${app.url}#results`);
     await page.locator('[data-testid="readiness"]').waitFor({ state: 'visible' });
     assert.notDeepEqual(await results(page), before, 'starting over changed the results');
 
@@ -233,7 +222,7 @@ describe('take the result away', () => {
     await page.locator('.task-owner').first().press('Tab');
     await page.getByTestId('share-make').click();
     const link = await page.getByTestId('share-link').inputValue();
-    assert.match(link, new RegExp(`^${server.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#share=v1\\.[A-Za-z0-9_-]+$`));
+    assert.match(link, new RegExp(`^${app.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#share=v1\\.[A-Za-z0-9_-]+$`));
     // Copied, or (where the clipboard is refused) told to copy from the field.
     await page.getByTestId('share-status').filter({ hasText: /Copied to the clipboard|did not allow copying/ }).waitFor();
     await shot(page, 'exports-share-link');
@@ -241,7 +230,7 @@ describe('take the result away', () => {
 
     // A fresh browser context: nothing stored, so the answers load at once.
     const fresh = await newContext();
-    const opened = await openResults(fresh, link.slice(server.url.length));
+    const opened = await openResults(fresh, link.slice(app.url.length));
     await expectText(opened.page.getByTestId('share-message'), 'Loaded');
     assert.deepEqual(await results(opened.page), shared);
     await opened.page.waitForFunction(() => window.location.hash === '#results');
@@ -263,7 +252,7 @@ describe('take the result away', () => {
     await expectText(mine.page.getByTestId('share-message'), 'kept');
     assert.deepEqual(await results(mine.page), own);
     assert.equal(await stored(mine.page), ownStored);
-    await mine.page.goto(`${server.url}#start`);
+    await mine.page.goto(`${app.url}#start`);
     await mine.page.goto(link);
     await dialog.waitFor({ state: 'visible' });
     await dialog.getByRole('button', { name: 'Replace my answers' }).click();
@@ -290,8 +279,8 @@ describe('take the result away', () => {
       ['v1.abc$def', 'character 7 cannot be part of shared answers'],
     ];
     for (const [damaged, reason] of cases) {
-      await page.goto(`${server.url}#start`);
-      await page.goto(`${server.url}#share=${damaged}`);
+      await page.goto(`${app.url}#start`);
+      await page.goto(`${app.url}#share=${damaged}`);
       const message = page.getByTestId('share-message');
       await expectText(message, 'nothing was changed');
       await expectText(message, reason);

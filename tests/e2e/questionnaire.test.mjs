@@ -3,38 +3,25 @@
 // layout at phone, iframe and desktop widths (screenshots in tests/e2e/artifacts/).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startServer } from '../../scripts/lib/static-server.mjs';
+import { describe, it } from 'node:test';
 import {
   answerSection,
   appMounted,
-  distDir,
   expectText,
-  launchChromium,
+  servedApp,
   shot,
   shotTop,
   watchErrors,
 } from './support.mjs';
 
 describe('questionnaire', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer(distDir, 0);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = servedApp();
 
   async function openPage(viewport = { width: 1280, height: 900 }) {
-    const context = await browser.newContext({ viewport });
+    const context = await app.browser.newContext({ viewport });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url);
+    await page.goto(app.url);
     await appMounted(page);
     return { context, page, errors };
   }
@@ -114,7 +101,7 @@ describe('questionnaire', () => {
     assert.equal(await practice.isChecked(), true, 'reload keeps the answer');
 
     // A new visit to the plain address: the start page offers to resume.
-    await page.goto(server.url.replace(/#.*$/, ''));
+    await page.goto(app.url.replace(/#.*$/, ''));
     await page.evaluate(() => history.replaceState(null, '', location.pathname));
     await page.reload();
     await appMounted(page);

@@ -7,10 +7,17 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { startServer } from '../../scripts/lib/static-server.mjs';
-import { appMounted, distDir, expectText, launchChromium, repoRoot, shot, watchErrors } from './support.mjs';
+import {
+  appMounted,
+  expectText,
+  repoRoot,
+  seedStorage,
+  servedApp,
+  shot,
+  watchErrors,
+} from './support.mjs';
 
 /** The storage item the app keeps the answers document under (src/storage.rs, `Key::Answers`). */
 const STORAGE_KEY = 'carryover.answers';
@@ -37,34 +44,15 @@ function days(x) {
 }
 
 describe('results screen', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer(distDir, 0);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = servedApp();
 
   async function openResults(fixture, viewport = { width: 1280, height: 900 }) {
-    const context = await browser.newContext({ viewport });
+    const context = await app.browser.newContext({ viewport });
     const text = readFileSync(fixturePath(fixture), 'utf8');
-    await context.addInitScript(
-      ([key, value]) => {
-        if (window.sessionStorage.getItem('seeded') === null) {
-          window.localStorage.setItem(key, value);
-          window.sessionStorage.setItem('seeded', '1');
-        }
-      },
-      [STORAGE_KEY, text],
-    );
+    await seedStorage(context, STORAGE_KEY, text);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.url}#results`);
+    await page.goto(`${app.url}#results`);
     await appMounted(page);
     await page.locator('[data-testid="readiness"]').waitFor({ state: 'visible', timeout: 15_000 });
     return { context, page, errors };

@@ -1,35 +1,22 @@
 // End-to-end tests against the release build in dist/, served over http on a free port.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { startServer } from '../../scripts/lib/static-server.mjs';
 import {
   appMounted,
-  distDir,
   expectText,
-  launchChromium,
+  servedApp,
   shot,
   startAndAnswer,
   watchErrors,
 } from './support.mjs';
 
 describe('served release build', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer(distDir, 0);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = servedApp();
 
   async function openPage(options = {}) {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, ...options });
+    const context = await app.browser.newContext({ viewport: { width: 1024, height: 768 }, ...options });
     const page = await context.newPage();
     const errors = watchErrors(page);
     return { context, page, errors };
@@ -37,7 +24,7 @@ describe('served release build', () => {
 
   it('shows the start page, and Start leads to a question whose answer survives reload', async () => {
     const { context, page, errors } = await openPage();
-    await page.goto(server.url);
+    await page.goto(app.url);
     await appMounted(page);
     await shot(page, 'served-start');
     const choice = await startAndAnswer(page, page);
@@ -65,14 +52,14 @@ describe('served release build', () => {
       );
 
     const noJs = await openPage({ javaScriptEnabled: false });
-    await noJs.page.goto(server.url);
+    await noJs.page.goto(app.url);
     await expectText(noJs.page.getByRole('heading', { level: 1 }), 'Carryover');
     const skeleton = await boxes(noJs.page);
     await shot(noJs.page, 'served-skeleton-no-js');
     await noJs.context.close();
 
     const live = await openPage();
-    await live.page.goto(server.url);
+    await live.page.goto(app.url);
     await appMounted(live.page);
     assert.deepEqual(await boxes(live.page), skeleton);
     const shift = await live.page.evaluate(
@@ -90,11 +77,11 @@ describe('served release build', () => {
 
   it('offers the offline single file for download', async () => {
     const { context, page } = await openPage();
-    await page.goto(server.url);
+    await page.goto(app.url);
     const link = page.getByRole('link', { name: 'Download offline copy' });
     await link.waitFor();
     const href = await link.getAttribute('href');
-    const response = await page.request.get(new URL(href, server.url).href);
+    const response = await page.request.get(new URL(href, app.url).href);
     assert.equal(response.status(), 200);
     const body = await response.text();
     assert.match(body, /<html lang="en" data-build="offline" data-built="\d{4}-\d{2}-\d{2}">/);
@@ -105,7 +92,7 @@ describe('served release build', () => {
   it('has no axe accessibility violations on the start page and the question', async () => {
     for (const colorScheme of ['light', 'dark']) {
       const { context, page } = await openPage({ colorScheme });
-      await page.goto(server.url);
+      await page.goto(app.url);
       await appMounted(page);
       const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
       const start = await new AxeBuilder({ page }).withTags(tags).analyze();
@@ -134,7 +121,7 @@ describe('served release build', () => {
 
   it('moves focus to the new heading when the screen changes', async () => {
     const { context, page } = await openPage();
-    await page.goto(server.url);
+    await page.goto(app.url);
     await appMounted(page);
     await page.getByRole('link', { name: 'Start' }).focus();
     await page.keyboard.press('Enter');
@@ -160,7 +147,7 @@ describe('served release build', () => {
   it('runs in a sandboxed iframe, where storage is blocked, and says answers are not saved', async () => {
     const { context, page, errors } = await openPage();
     await page.setContent(
-      `<iframe sandbox="allow-scripts" src="${server.url}" title="Carryover" style="width:100%;height:700px;border:0"></iframe>`,
+      `<iframe sandbox="allow-scripts" src="${app.url}" title="Carryover" style="width:100%;height:700px;border:0"></iframe>`,
     );
     const frame = page.frameLocator('iframe');
     await startAndAnswer(page, frame, { expectSaved: false });

@@ -2,32 +2,26 @@
 // (kept under a backup key), storage that refuses writes, and two tabs on the same answers.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startServer } from '../../scripts/lib/static-server.mjs';
-import { appMounted, distDir, expectText, launchChromium, shot, watchErrors } from './support.mjs';
+import { describe, it } from 'node:test';
+import {
+  appMounted,
+  expectText,
+  servedApp,
+  shot,
+  watchErrors,
+} from './support.mjs';
 
 const KEY = 'carryover.answers';
 
 describe('storage trouble', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer(distDir, 0);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = servedApp();
 
   /** Opens the app with `stored` under the answers key (set before the app starts). */
   async function openWith(stored) {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1024, height: 800 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url);
+    await page.goto(app.url);
     await appMounted(page);
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, stored]);
     await page.reload();
@@ -60,7 +54,7 @@ describe('storage trouble', () => {
   }
 
   it('keeps working when storage refuses writes (quota), and says so', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1024, height: 800 } });
     await context.addInitScript((key) => {
       const setItem = Storage.prototype.setItem;
       Storage.prototype.setItem = function (k, v) {
@@ -70,7 +64,7 @@ describe('storage trouble', () => {
     }, KEY);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url);
+    await page.goto(app.url);
     await appMounted(page);
     await page.getByRole('link', { name: 'Start' }).click();
     const choice = page.getByRole('radio', { name: 'Type II report' });
@@ -88,16 +82,16 @@ describe('storage trouble', () => {
   });
 
   it('follows another tab quietly, and asks when this tab has changes of its own', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1024, height: 800 } });
     const a = await context.newPage();
     const b = await context.newPage();
     const errors = [...watchErrors(a), ...watchErrors(b)];
-    await a.goto(`${server.url}#q/intake`);
+    await a.goto(`${app.url}#q/intake`);
     await appMounted(a);
     await a.getByRole('radio', { name: 'Type II report' }).check();
     await expectText(a.getByTestId('save-status'), 'Saved on this device');
 
-    await b.goto(`${server.url}#q/intake`);
+    await b.goto(`${app.url}#q/intake`);
     await appMounted(b);
     assert.equal(await b.getByRole('radio', { name: 'Type II report' }).isChecked(), true);
 

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/lib/static-server.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const distDir = resolve(process.env.CARRYOVER_DIST ?? join(repoRoot, 'dist'));
@@ -30,6 +32,38 @@ export function launchChromium(options = {}) {
     ],
     ...options,
   });
+}
+
+/**
+ * Serves dist/ on a free port and launches Chromium for the enclosing `describe` block (registers
+ * its `before`/`after` hooks). Use `app.url` and `app.browser` inside the tests.
+ */
+export function servedApp() {
+  const app = { url: undefined, browser: undefined, server: undefined };
+  before(async () => {
+    app.server = await startServer(distDir, 0);
+    app.url = app.server.url;
+    app.browser = await launchChromium();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
+}
+
+/** Makes `context`'s local storage start with `text` under `key` once (on its first page load
+ *  only, so reloads and later navigations see what the app saved). */
+export function seedStorage(context, key, text) {
+  return context.addInitScript(
+    ([k, v]) => {
+      if (window.sessionStorage.getItem('seeded') === null) {
+        window.localStorage.setItem(k, v);
+        window.sessionStorage.setItem('seeded', '1');
+      }
+    },
+    [key, text],
+  );
 }
 
 /** Collects console errors and uncaught page errors so a test can assert there were none. */
