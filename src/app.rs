@@ -7,9 +7,10 @@ use wasm_bindgen::JsCast;
 
 use crate::autosave::{self, Autosave};
 use crate::components::{
-    questionnaire::Questionnaire, results::ResultsPage, share_opener::ShareOpener,
-    start_page::StartPage, top_bar::TopBar,
+    questionnaire::Questionnaire, results::ResultsPage, results::task_plan::TaskPlanPage,
+    share_opener::ShareOpener, start_page::StartPage, top_bar::TopBar,
 };
+use crate::revisit::{Revisit, focus_question};
 use crate::route::{self, Screen};
 use crate::state::AppState;
 use crate::storage;
@@ -33,17 +34,27 @@ pub fn App() -> impl IntoView {
     let autosave = Autosave::new(state, &opened, loaded, screen);
     provide_context(autosave);
     crate::embed::provide(state, autosave, screen);
+    let revisit = Revisit::provide();
 
     // After a screen change, remember the section and move keyboard and screen-reader focus to
-    // the new screen's heading (the link that was activated no longer exists). Not on first load:
-    // that would steal focus.
+    // the new screen's heading (the link that was activated no longer exists), or to the question
+    // a "Revisit" link asked for. Not on first load: that would steal focus.
     Effect::watch(
         move || screen.get(),
         move |now, _, _| {
             if let Screen::Section(section) = now {
                 autosave.visit(*section);
             }
-            request_animation_frame(focus_heading);
+            if *now == Screen::Start {
+                revisit.from_results.set(false);
+            }
+            let question = revisit.focus.get_untracked();
+            revisit.focus.set(None);
+            request_animation_frame(move || {
+                if !question.is_some_and(|qi| focus_question(catalog, qi)) {
+                    focus_heading();
+                }
+            });
         },
         false,
     );
@@ -54,6 +65,11 @@ pub fn App() -> impl IntoView {
         Screen::Results => view! {
             <TopBar/>
             <ResultsPage/>
+        }
+        .into_any(),
+        Screen::Tasks => view! {
+            <TopBar/>
+            <TaskPlanPage/>
         }
         .into_any(),
     };

@@ -1,5 +1,5 @@
 //! Which screen is showing. A signal is the source of truth; the URL fragment (`#start`,
-//! `#q/<section id>`, `#results`) mirrors it wherever the browser allows, so reload and the Back
+//! `#q/<section id>`, `#results`, `#tasks`) mirrors it wherever the browser allows, so reload and the Back
 //! button work. Sections are named by their content id, so a saved link survives reordering.
 //!
 //! Screens link to each other with real `<a href="#…">` elements ([`ScreenLink`]), which is why the
@@ -27,6 +27,8 @@ pub enum Screen {
     Section(usize),
     /// The results.
     Results,
+    /// The task plan (owners and review cadences), a view of its own next to the results.
+    Tasks,
 }
 
 impl Screen {
@@ -39,6 +41,7 @@ impl Screen {
         match fragment.trim_start_matches('#') {
             "question" => Screen::Section(0),
             "results" => Screen::Results,
+            "tasks" => Screen::Tasks,
             other => other
                 .strip_prefix("q/")
                 .and_then(|id| catalog.sections.iter().position(|s| s.id == id))
@@ -55,6 +58,7 @@ impl Screen {
                 None => "#start".to_owned(),
             },
             Screen::Results => "#results".to_owned(),
+            Screen::Tasks => "#tasks".to_owned(),
         }
     }
 }

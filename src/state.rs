@@ -3,6 +3,7 @@
 //! changes), and the assessment the engine derives from them. Views render `assessment` and
 //! dispatch changes to `answers`; none of them computes a score.
 
+use carryover_engine::catalog::Condition;
 use carryover_engine::score::Progress;
 use carryover_engine::{Answers, Assessment, Catalog, assess};
 use leptos::prelude::*;
@@ -17,8 +18,10 @@ pub struct AppState {
     /// The engine's result for the current answers, recomputed when they change and something
     /// on screen reads it (memos are lazy: the questionnaire screens do not).
     pub assessment: Memo<Assessment>,
-    /// Answered / visible questions: the one figure the questionnaire screens show after every
-    /// answer, from the engine without a full assessment (equal to `assessment`'s `progress`).
+    /// Answered of all questions this respondent will be asked ([`stable_progress`]): the one
+    /// figure the questionnaire screens show after every answer. Equal to `assessment`'s
+    /// `progress` once the intake is answered; before that its total counts the questions the
+    /// open intake answers could still show, so it never grows as the intake is answered.
     pub progress: Memo<Progress>,
     /// Locale for user-visible strings.
     pub locale: &'static str,
@@ -29,7 +32,7 @@ impl AppState {
     pub fn new(catalog: &'static Catalog, answers: Answers) -> AppState {
         let answers = RwSignal::new(answers);
         let assessment = Memo::new(move |_| answers.with(|a| assess(catalog, a)));
-        let progress = Memo::new(move |_| answers.with(|a| Progress::of(catalog, a)));
+        let progress = Memo::new(move |_| answers.with(|a| stable_progress(catalog, a)));
         AppState {
             catalog,
             answers,
@@ -43,4 +46,66 @@ impl AppState {
     pub fn text(&self, key: &str) -> String {
         self.catalog.text(self.locale, key).to_owned()
     }
+}
+
+/// Whether a condition holds, as far as the answers so far tell: `None` while it depends on an
+/// intake question not answered yet. `visible` is the same three-valued visibility of the earlier
+/// questions (conditions only look at earlier intake questions).
+fn maybe_holds(c: &Condition, answers: &Answers, visible: &[Option<bool>]) -> Option<bool> {
+    match c {
+        Condition::Answer { question, any_of } => match visible.get(*question).copied().flatten() {
+            Some(false) => Some(false),
+            None => None,
+            Some(true) => answers
+                .get(*question)
+                .map(|a| any_of.iter().any(|x| a.includes(x))),
+        },
+        Condition::All(cs) => {
+            let each: Vec<Option<bool>> = cs.iter().map(|c| maybe_holds(c, answers, visible)).collect();
+            if each.contains(&Some(false)) {
+                Some(false)
+            } else if each.iter().all(|x| *x == Some(true)) {
+                Some(true)
+            } else {
+                None
+            }
+        }
+        Condition::Any(cs) => {
+            let each: Vec<Option<bool>> = cs.iter().map(|c| maybe_holds(c, answers, visible)).collect();
+            if each.contains(&Some(true)) {
+                Some(true)
+            } else if each.iter().all(|x| *x == Some(false)) {
+                Some(false)
+            } else {
+                None
+            }
+        }
+        Condition::Not(c) => maybe_holds(c, answers, visible).map(|x| !x),
+    }
+}
+
+/// Answered of all questions the respondent can still be asked: a question whose condition waits
+/// on an unanswered intake question counts in the total. So the total is known from the first
+/// screen and does not grow as the intake is answered (it can only shrink, when an answer rules
+/// questions out); once the intake is answered it equals the engine's `Progress::of`.
+pub fn stable_progress(catalog: &Catalog, answers: &Answers) -> Progress {
+    let mut visible: Vec<Option<bool>> = Vec::with_capacity(catalog.questions.len());
+    let mut progress = Progress {
+        answered: 0,
+        total: 0,
+    };
+    for (qi, q) in catalog.questions.iter().enumerate() {
+        let shown = q
+            .show_if
+            .as_ref()
+            .map_or(Some(true), |c| maybe_holds(c, answers, &visible));
+        visible.push(shown);
+        if shown != Some(false) {
+            progress.total += 1;
+            if shown == Some(true) && answers.get(qi).is_some() {
+                progress.answered += 1;
+            }
+        }
+    }
+    progress
 }

@@ -1,6 +1,8 @@
-//! One question as a `<fieldset>`: the question text as its legend, why we ask, optional help, and
-//! its choices — radio buttons (single), checkboxes (multi), or the practice scale (radio buttons
-//! with each level explained inline, then "not applicable" and "don't know").
+//! One question as a `<fieldset>`: the statement or question as its legend, its choices — radio
+//! buttons (single), checkboxes (multi), or the practice scale as a compact row of six labelled
+//! radio buttons (the scale is explained once per section, see `questionnaire.rs`) — and, behind a
+//! disclosure, why we ask and what counts as evidence. An intake question's help (how to answer)
+//! stays visible, since the answer depends on it.
 
 use std::collections::BTreeSet;
 
@@ -22,13 +24,8 @@ pub fn Question(
     let Some(q) = state.catalog.questions.get(question) else {
         return ().into_any();
     };
-    let why_id = format!("{}-why", q.id);
     let help_id = format!("{}-help", q.id);
-    let described = if q.help.is_some() {
-        format!("{why_id} {help_id}")
-    } else {
-        why_id.clone()
-    };
+    let practice = q.kind == QuestionKind::Practice;
     let choices = match q.kind {
         QuestionKind::Single => single_choices(state, autosave, question).into_any(),
         QuestionKind::Multi => multi_choices(state, autosave, question).into_any(),
@@ -39,16 +36,33 @@ pub fn Question(
         QuestionKind::Multi => "choices choices-multi",
         QuestionKind::Practice => "choices choices-scale",
     };
+    // How to answer (intake) is read before choosing; evidence examples (practices) only when
+    // wanted.
+    let (visible_help, hidden_help) = if practice {
+        (None, q.help.clone())
+    } else {
+        (q.help.clone(), None)
+    };
+    let described = visible_help.is_some().then(|| help_id.clone());
+    let more = state.text(if hidden_help.is_some() {
+        "ui.glance.more_evidence"
+    } else {
+        "ui.glance.more_why"
+    });
     view! {
-        <fieldset class="question" aria-describedby=described data-question=q.id.clone()>
+        <fieldset class="question" class:question-practice=practice aria-describedby=described data-question=q.id.clone()>
             <legend class="question-text">{q.text.clone()}</legend>
-            <p class="why" id=why_id>
-                <span class="why-label">{state.text("ui.question.why")}</span>
-                " "
-                {q.why.clone()}
-            </p>
-            {q.help.clone().map(|help| view! { <p class="help" id=help_id>{help}</p> })}
+            {visible_help.map(|help| view! { <p class="help" id=help_id>{help}</p> })}
             <div class=kind_class>{choices}</div>
+            <details class="question-more">
+                <summary>{more}</summary>
+                <p class="why">
+                    <span class="why-label">{state.text("ui.question.why")}</span>
+                    " "
+                    {q.why.clone()}
+                </p>
+                {hidden_help.map(|help| view! { <p class="help">{help}</p> })}
+            </details>
         </fieldset>
     }
     .into_any()
@@ -132,7 +146,7 @@ fn multi_choices(state: AppState, autosave: Autosave, question: usize) -> impl I
 }
 
 /// The practice scale: the four maturity levels, then "not applicable" and "don't know", one
-/// radio group (arrow keys move through all six).
+/// radio group (arrow keys move through all six). Labels only: the section explains the scale once.
 fn scale_choices(state: AppState, autosave: Autosave, question: usize) -> impl IntoView {
     let name = state.catalog.questions[question].id.clone();
     PracticeAnswer::ALL
@@ -159,13 +173,8 @@ fn scale_choices(state: AppState, autosave: Autosave, question: usize) -> impl I
                             autosave.set_answer(question, Some(Answer::Practice(answer)));
                         }
                     />
-                    <span class="choice-text">
-                        <span class="choice-label">
-                            {state.text(&format!("answer.{}.label", answer.id()))}
-                        </span>
-                        <span class="choice-explain">
-                            {state.text(&format!("answer.{}.explain", answer.id()))}
-                        </span>
+                    <span class="choice-label">
+                        {state.text(&format!("answer.{}.label", answer.id()))}
                     </span>
                 </label>
             }

@@ -1,11 +1,14 @@
-//! One questionnaire section: the page header, section navigation, progress, the section's
-//! visible questions, and Back / Next (or See results after the last section).
+//! One questionnaire section: the page header, section navigation, progress, the practice scale
+//! explained once (sections of practice questions), the section's visible questions, and Back /
+//! Next (or See results after the last section). A reader who came from the results by a
+//! "Revisit" link also gets a persistent "Back to results" ([`crate::revisit`]).
 //!
 //! Which questions show comes from the engine (`condition::sections`) and follows the answers
 //! live; an answer to a question that becomes hidden is kept by the engine and shown again with it.
 
 use carryover_engine::condition::{SectionView, sections};
 use carryover_engine::export::fill;
+use carryover_engine::model::{PracticeAnswer, QuestionKind};
 use leptos::prelude::*;
 
 use crate::components::progress_bar::ProgressBar;
@@ -14,6 +17,7 @@ use crate::components::screen_link::ScreenLink;
 use crate::components::section_nav::SectionNav;
 use crate::components::storage_notice::StorageNotice;
 use crate::components::top_bar::TopBar;
+use crate::revisit::Revisit;
 use crate::route::{self, CurrentScreen, Screen};
 use crate::state::AppState;
 
@@ -64,11 +68,44 @@ pub fn Questionnaire(
             )
         })
     };
+    let revisit = expect_context::<Revisit>();
+    let back_to_results = move || {
+        revisit.from_results.get().then(|| {
+            view! {
+                <nav class="return-bar" aria-label=state.text("ui.glance.return_nav")>
+                    <ScreenLink to=Screen::Results class="button button-primary" testid="back-to-results">
+                        {state.text("ui.glance.back_to_results")}
+                    </ScreenLink>
+                </nav>
+            }
+        })
+    };
+    let has_practices = catalog
+        .questions
+        .iter()
+        .any(|q| q.section == section && q.kind == QuestionKind::Practice);
+    let scale = has_practices.then(|| {
+        let items = PracticeAnswer::ALL
+            .into_iter()
+            .map(|answer| {
+                view! {
+                    <dt>{state.text(&format!("answer.{}.label", answer.id()))}</dt>
+                    <dd>{state.text(&format!("answer.{}.explain", answer.id()))}</dd>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="scale-key" aria-labelledby="scale-key-h">
+                <h2 id="scale-key-h">{state.text("ui.glance.scale_title")}</h2>
+                <dl>{items}</dl>
+            </section>
+        }
+    });
     let title = catalog.sections.get(section).map(|s| s.title.clone());
     let intro = catalog.sections.get(section).and_then(|s| s.intro.clone());
     let next_label = move || match next.get() {
         Screen::Results => state.text("ui.nav.results"),
-        Screen::Start | Screen::Section(_) => state.text("ui.nav.next"),
+        Screen::Start | Screen::Section(_) | Screen::Tasks => state.text("ui.nav.next"),
     };
     // Enter in a text-free form submits it: treat it as Next.
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -86,6 +123,7 @@ pub fn Questionnaire(
                 <h1 class="section-title" tabindex="-1">{title}</h1>
                 {intro.map(|intro| view! { <p class="section-intro">{intro}</p> })}
                 <StorageNotice/>
+                {scale}
                 <form class="questions" on:submit=submit>
                     <For each=move || questions.get() key=|qi| *qi let:qi>
                         <Question question=qi/>
@@ -107,6 +145,7 @@ pub fn Questionnaire(
                         }
                     }}
                 </nav>
+                {back_to_results}
             </main>
         </div>
     }

@@ -6,7 +6,9 @@
 //! Two parts are not in the skeleton and move nothing: the brandmark (embed configuration) sits
 //! absolutely in the page's top padding, and the offline file's "offline copy" note comes last.
 
+use carryover_engine::Catalog;
 use carryover_engine::export::fill;
+use carryover_engine::model::{PracticeAnswer, QuestionKind};
 use leptos::prelude::*;
 
 use crate::autosave::Autosave;
@@ -17,6 +19,77 @@ use crate::components::storage_notice::StorageNotice;
 use crate::route::Screen;
 use crate::state::AppState;
 
+/// Silent reading speed of adults for non-fiction English, words per minute (Brysbaert 2019, a
+/// meta-analysis of 190 studies: 238 on average).
+const WORDS_PER_MINUTE: f64 = 238.0;
+/// Seconds to choose an intake answer (a fact the respondent knows) after reading it.
+const INTAKE_SECONDS: f64 = 4.0;
+/// Seconds to judge one practice on the maturity scale after reading it (our assumption: recall
+/// whether it works and whether it leaves dated evidence).
+const PRACTICE_SECONDS: f64 = 10.0;
+
+/// The start page's time promise, computed from the content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimeEstimate {
+    /// Whole minutes, rounded up.
+    pub minutes: u32,
+    /// Questions the longest path asks (every question shown).
+    pub questions: usize,
+    /// Words shown by default on the question pages.
+    pub words: usize,
+}
+
+/// How long the questionnaire takes a careful reader on its longest path (every conditional
+/// question shown): the words the question pages show by default — section titles and intros,
+/// each practice section's scale key once, every question's statement, an intake question's
+/// visible help and its choice labels, the six scale labels once per section (they repeat on
+/// every question and are recognised, not re-read) — at [`WORDS_PER_MINUTE`], plus the time to
+/// decide ([`INTAKE_SECONDS`] per intake question, [`PRACTICE_SECONDS`] per practice). What sits
+/// behind a disclosure (why we ask, evidence examples) is optional and not counted. A native
+/// test keeps index.html's copy of the sentence equal to this.
+pub fn time_estimate(catalog: &Catalog, text: impl Fn(&str) -> String) -> TimeEstimate {
+    let count = |s: &str| s.split_whitespace().count();
+    let mut words = 0;
+    let mut seconds = 0.0;
+    let scale: usize = PracticeAnswer::ALL
+        .into_iter()
+        .map(|a| {
+            count(&text(&format!("answer.{}.label", a.id())))
+                + count(&text(&format!("answer.{}.explain", a.id())))
+        })
+        .sum::<usize>()
+        + count(&text("ui.glance.scale_title"));
+    let labels: usize = PracticeAnswer::ALL
+        .into_iter()
+        .map(|a| count(&text(&format!("answer.{}.label", a.id()))))
+        .sum();
+    for (si, section) in catalog.sections.iter().enumerate() {
+        words += count(&section.title) + section.intro.as_deref().map_or(0, count);
+        let questions: Vec<_> = catalog.questions.iter().filter(|q| q.section == si).collect();
+        if questions.iter().any(|q| q.kind == QuestionKind::Practice) {
+            words += scale + labels;
+        }
+        for q in questions {
+            words += count(&q.text);
+            match q.kind {
+                QuestionKind::Single | QuestionKind::Multi => {
+                    words += q.help.as_deref().map_or(0, count);
+                    words += q.choices.iter().map(|c| count(&c.label)).sum::<usize>();
+                    seconds += INTAKE_SECONDS;
+                }
+                QuestionKind::Practice => seconds += PRACTICE_SECONDS,
+            }
+        }
+    }
+    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let minutes = (words as f64 / WORDS_PER_MINUTE + seconds / 60.0).ceil() as u32;
+    TimeEstimate {
+        minutes,
+        questions: catalog.questions.len(),
+        words,
+    }
+}
+
 /// The landing screen. Start is a link to the first section's fragment (so the skeleton's copy
 /// works before the app has loaded).
 #[component]
@@ -24,6 +97,14 @@ pub fn StartPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let autosave = expect_context::<Autosave>();
     let t = move |key: &str| state.text(key);
+    let estimate = time_estimate(state.catalog, t);
+    let duration = fill(
+        &t("ui.start.duration"),
+        &[
+            ("minutes", &estimate.minutes.to_string()),
+            ("questions", &estimate.questions.to_string()),
+        ],
+    );
     let has_answers = move || state.answers.with(|a| !a.is_empty());
     let actions = move || {
         if has_answers() {
@@ -71,8 +152,9 @@ pub fn StartPage() -> impl IntoView {
             <p class="eyebrow">{t("ui.start.eyebrow")}</p>
             <h1 class="brand" tabindex="-1">{t("app.name")}</h1>
             <p class="promise">{t("app.promise")}</p>
-            <p class="duration">{t("ui.start.duration")}</p>
+            <p class="duration">{duration}</p>
             <div class="start-actions">{actions}</div>
+            <p class="loading-note" role="status"><span id="q/intake">{t("ui.glance.loading")}</span></p>
             <p class="fineprint">{t("ui.start.privacy")}</p>
             <p class="fineprint offline-download">
                 <a href="carryover-offline.html" download="carryover.html">{t("ui.start.download")}</a>
@@ -80,5 +162,31 @@ pub fn StartPage() -> impl IntoView {
             {offline_copy}
             <StorageNotice/>
         </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The skeleton in index.html states the same promise as the app, computed from the content.
+    #[test]
+    fn the_skeleton_promises_the_computed_time() {
+        let catalog = Catalog::builtin().expect("valid content");
+        let text = |key: &str| catalog.text("en", key).to_owned();
+        let estimate = time_estimate(catalog, text);
+        let sentence = fill(
+            catalog.text("en", "ui.start.duration"),
+            &[
+                ("minutes", &estimate.minutes.to_string()),
+                ("questions", &estimate.questions.to_string()),
+            ],
+        );
+        let html = include_str!("../../index.html");
+        assert!(
+            html.contains(&format!("<p class=\"duration\">{sentence}</p>")),
+            "index.html should say {sentence:?} ({estimate:?})"
+        );
+        assert!(estimate.minutes <= 12, "{estimate:?}");
     }
 }

@@ -4,6 +4,8 @@
 use carryover_engine::export::days;
 use leptos::prelude::*;
 
+use super::part::Part;
+
 use super::tr;
 use crate::state::AppState;
 
@@ -93,8 +95,7 @@ pub fn EffortSummary() -> impl IntoView {
         })
     };
     view! {
-        <section class="results-section" id="results-effort" aria-labelledby="results-effort-h">
-            <h2 id="results-effort-h">{state.text("results.effort")}</h2>
+        <Part id="results-effort" title=state.text("results.effort")>
             <div class="effort-figures">
                 <p class="figure" data-testid="effort-days">
                     <span class="figure-number">{range_days}</span>
@@ -128,6 +129,6 @@ pub fn EffortSummary() -> impl IntoView {
             </div>
             <h3>{state.text("ui.results.factors")}</h3>
             {factors}
-        </section>
+        </Part>
     }
 }

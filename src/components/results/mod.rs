@@ -1,11 +1,17 @@
-//! The results screen: everything the engine's [`Assessment`] says, laid out for a reader.
+//! The results screen: the answer at a glance, then everything else in named parts a reader opens.
+//!
+//! At the top, the [`summary`] answers four questions above the fold (how much carries over, what
+//! is new, how long, what to do first), with the site owner's call to action right under it.
+//! Below, each part is a closed `<details>` ([`part::Part`]) named for what it holds: what carries
+//! over, effort, readiness by area, roadmap, wins, net-new work, second-audit risks, open questions,
+//! every requirement, and "Take it with you". The task plan is a screen of its own (`#tasks`,
+//! [`task_plan::TaskPlanPage`]). Every summary figure links to the part that explains it.
 //!
 //! One component per file. Each reads [`AppState`] from context and renders from
 //! `state.assessment` inside a reactive closure, so the page follows the answers live. Views only
 //! pick words (locale keys, catalog names) and place numbers the engine computed; chart positions
-//! come from [`crate::charts`]. The page ends with the task plan and "Take it with you" (print,
-//! downloads, share link, loading a file); the printed report is a hidden copy of the engine's
-//! report model that replaces the page on paper (`style/print.css`).
+//! come from [`crate::charts`]. The printed report is a hidden copy of the engine's report model
+//! that replaces the page on paper (`style/print.css`).
 //!
 //! [`Assessment`]: carryover_engine::Assessment
 
@@ -17,6 +23,7 @@ pub mod import_answers;
 pub mod net_new;
 pub mod open_questions;
 pub mod overlap;
+pub mod part;
 pub mod print_report;
 pub mod requirement_row;
 pub mod requirement_table;
@@ -24,56 +31,91 @@ pub mod roadmap;
 pub mod second_audit;
 pub mod share_link;
 pub mod status_stack;
+pub mod summary;
 pub mod take_away;
 pub mod task_plan;
 pub mod task_row;
 pub mod wins;
 
 use carryover_engine::catalog::Catalog;
-use carryover_engine::export::{fill, practice_name};
+use carryover_engine::export::fill;
 use carryover_engine::model::{AreaKind, Status};
 use leptos::prelude::*;
 
+use crate::components::screen_link::ScreenLink;
+use crate::revisit::Revisit;
 use crate::route::Screen;
 use crate::state::AppState;
-use wasm_bindgen::JsCast;
+use part::Part;
 
 /// The whole results page, and after it the printed report (outside `<main>`: on screen it is
 /// hidden, on paper it is all there is).
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let revisit = expect_context::<Revisit>();
+    // What the reader saw when they last left the results, to say what moved; remember what they
+    // see now for the next time.
+    let before = revisit.seen.get_untracked();
+    on_cleanup(move || {
+        revisit.seen.set(Some(summary::glance(&state)));
+    });
+    let progress = move || {
+        state.assessment.with(|a| {
+            tr(
+                &state,
+                "ui.results.progress",
+                &[
+                    ("answered", &a.progress.answered.to_string()),
+                    ("total", &a.progress.total.to_string()),
+                ],
+            )
+        })
+    };
+    let task_count = move || {
+        state.assessment.with(|a| {
+            a.requirements
+                .iter()
+                .filter(|r| matches!(r.status, Status::Extend | Status::NetNew))
+                .count()
+        })
+    };
+    let tasks_label = move || {
+        let n = task_count();
+        let key = if n == 1 {
+            "ui.glance.tasks_one"
+        } else {
+            "ui.glance.tasks_other"
+        };
+        tr(&state, key, &[("count", &n.to_string())])
+    };
     view! {
         <main class="page results" aria-labelledby="results-title">
             <status_stack::StatusPatterns/>
-            <headline::Headline/>
+            <header class="results-head">
+                <h1 id="results-title" tabindex="-1">{state.text("ui.results.title")}</h1>
+                <p class="fineprint results-progress">{progress}</p>
+            </header>
+            <summary::Summary before=before/>
             <cta::Cta/>
-            <nav class="results-toc" aria-label=state.text("ui.results.toc")>
-                <ul>
-                    <li><TocLink target="results-overlap" label=state.text("results.overlap")/></li>
-                    <li><TocLink target="results-effort" label=state.text("results.effort")/></li>
-                    <li><TocLink target="results-areas" label=state.text("ui.results.areas")/></li>
-                    <li><TocLink target="results-wins" label=state.text("results.wins")/></li>
-                    <li><TocLink target="results-roadmap" label=state.text("results.roadmap")/></li>
-                    <li><TocLink target="results-requirements" label=state.text("results.requirements")/></li>
-                    <li><TocLink target="results-tasks" label=state.text("ui.tasks.title")/></li>
-                    <li><TocLink target="results-take-away" label=state.text("ui.take.title")/></li>
-                </ul>
-            </nav>
+            <p class="results-disclaimer" role="note">{state.text("app.disclaimer")}</p>
+            <h2 class="parts-title">{state.text("ui.glance.details")}</h2>
+            <p class="tasks-link">
+                <ScreenLink to=Screen::Tasks class="button" testid="tasks-link">{tasks_label}</ScreenLink>
+            </p>
             <overlap::Overlap/>
             <effort::EffortSummary/>
-            <section class="results-section" id="results-areas" aria-labelledby="results-areas-h">
-                <h2 id="results-areas-h">{state.text("ui.results.areas")}</h2>
+            <Part id="results-areas" title=state.text("ui.results.areas")>
+                <headline::Headline/>
                 <area_chart::AreaChart kind=AreaKind::Clause/>
                 <area_chart::AreaChart kind=AreaKind::Objective/>
-            </section>
-            <wins::Wins/>
+            </Part>
             <roadmap::Roadmap/>
+            <wins::Wins/>
             <net_new::NetNew/>
             <second_audit::SecondAudit/>
             <open_questions::OpenQuestions/>
             <requirement_table::RequirementTable/>
-            <task_plan::TaskPlan/>
             <take_away::TakeAway/>
         </main>
         <print_report::PrintReport/>
@@ -105,12 +147,13 @@ pub(crate) fn answer_label(state: &AppState, question: &str, answer: Option<&str
     state.text(&format!("answer.{answer}.label"))
 }
 
-/// `4.3 AIMS boundary and scope statement`, or a practice's short name for a question id.
+/// `4.3 AIMS boundary and scope statement`, or a practice question's statement for its id (never
+/// the id itself: ids are not for people).
 pub(crate) fn subject_name(catalog: &Catalog, id: &str) -> String {
     if let Some(r) = catalog.requirement(id) {
         format!("{} {}", r.id, r.name)
     } else if let Some(q) = catalog.question(id) {
-        practice_name(q)
+        q.text.clone()
     } else {
         id.to_owned()
     }
@@ -124,38 +167,32 @@ pub(crate) fn question_screen(catalog: &Catalog, question: &str) -> Screen {
         .map_or(Screen::Start, |q| Screen::Section(q.section))
 }
 
-/// A link within the page. The URL fragment names screens (see [`crate::route`]), so jumping to
-/// a section scrolls to it instead of changing the fragment.
-#[component]
-fn TocLink(
-    /// Id of the section to scroll to.
-    target: &'static str,
-    /// The link text.
-    label: String,
-) -> impl IntoView {
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        if let Some(el) = document().get_element_by_id(target) {
-            el.scroll_into_view();
-            if let Some(heading) = el
-                .query_selector("h2")
-                .ok()
-                .flatten()
-                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                _ = heading.set_attribute("tabindex", "-1");
-                _ = heading.focus();
-            }
-        }
-    };
-    view! {
-        <a href=format!("#{target}") on:click=on_click>
-            {label}
-        </a>
-    }
-}
-
 /// Readiness points or percentage points, one decimal.
 pub(crate) fn points(x: f64) -> String {
     format!("{x:.1}")
+}
+
+/// Days as a person reads them: whole days from 10 up, halves below (a positive amount never
+/// shows as 0), no trailing `.0`.
+pub(crate) fn half_days(x: f64) -> String {
+    let rounded = if x >= 10.0 {
+        x.round()
+    } else if x > 0.0 {
+        ((x * 2.0).round() / 2.0).max(0.5)
+    } else {
+        0.0
+    };
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// A locale template with `{days}` filled, in its singular form (`<key>_one`) when the rounded
+/// amount is exactly 1 and its plural form (`<key>_other`) otherwise.
+pub(crate) fn days_phrase(state: &AppState, key: &str, x: f64) -> String {
+    let shown = half_days(x);
+    let form = if shown == "1" { "one" } else { "other" };
+    tr(state, &format!("{key}_{form}"), &[("days", &shown)])
 }

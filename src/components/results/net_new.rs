@@ -1,10 +1,11 @@
 //! The net-new work list: requirements nothing in place supports yet, with what each involves.
 
-use carryover_engine::export::days;
 use carryover_engine::model::Status;
 use leptos::prelude::*;
 
-use super::tr;
+use super::part::Part;
+
+use super::days_phrase;
 use crate::state::AppState;
 
 /// The net-new section.
@@ -30,7 +31,7 @@ pub fn NetNew() -> impl IntoView {
                             let req = state.catalog.requirement(&r.id);
                             let name = req.map_or("", |x| x.name.as_str()).to_owned();
                             let explain = req.map_or("", |x| x.explain.as_str()).to_owned();
-                            let left = tr(&state, "ui.results.days_left", &[("days", &days(r.remaining_days))]);
+                            let left = days_phrase(&state, "ui.glance.days_left", r.remaining_days);
                             view! {
                                 <li>
                                     <p class="item-name">
@@ -50,10 +51,9 @@ pub fn NetNew() -> impl IntoView {
         })
     };
     view! {
-        <section class="results-section" id="results-net-new" aria-labelledby="results-net-new-h">
-            <h2 id="results-net-new-h">{state.text("ui.results.net_new")}</h2>
+        <Part id="results-net-new" title=state.text("ui.results.net_new")>
             <p>{state.text("ui.results.net_new_intro")}</p>
             {items}
-        </section>
+        </Part>
     }
 }

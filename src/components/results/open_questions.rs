@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::question_screen;
-use crate::components::screen_link::ScreenLink;
+use super::part::Part;
+
+use crate::revisit::RevisitLink;
 use crate::state::AppState;
 
 /// The open questions section.
@@ -25,8 +26,7 @@ pub fn OpenQuestions() -> impl IntoView {
                             .catalog
                             .question(&id)
                             .map_or_else(|| id.clone(), |q| q.text.clone());
-                        let to = question_screen(state.catalog, &id);
-                        view! { <li><ScreenLink to=to>{text}</ScreenLink></li> }
+                        view! { <li><RevisitLink question=id>{text}</RevisitLink></li> }
                     })
                     .collect_view()}
             </ul>
@@ -34,12 +34,11 @@ pub fn OpenQuestions() -> impl IntoView {
         .into_any()
     };
     view! {
-        <section class="results-section" id="results-open" aria-labelledby="results-open-h">
-            <h2 id="results-open-h">{state.text("ui.results.open_questions")}</h2>
+        <Part id="results-open" title=state.text("ui.results.open_questions")>
             <h3>{state.text("ui.results.unknowns")}</h3>
             {move || list(a.with(|a| a.unknowns.clone()))}
             <h3>{state.text("ui.results.unanswered")}</h3>
             {move || list(a.with(|a| a.unanswered.clone()))}
-        </section>
+        </Part>
     }
 }

@@ -5,9 +5,11 @@
 use carryover_engine::score::{Counts, Split};
 use leptos::prelude::*;
 
+use super::part::Part;
+
 use super::area_chart::ScoreBars;
 use super::status_stack::StatusStack;
-use super::tr;
+use super::{half_days, tr};
 use crate::state::AppState;
 
 /// The overlap section.
@@ -48,22 +50,20 @@ pub fn Overlap() -> impl IntoView {
             &state,
             "report.days_done",
             &[
-                (
-                    "done",
-                    &carryover_engine::export::days(sp.full_days - sp.remaining_days),
-                ),
-                ("full", &carryover_engine::export::days(sp.full_days)),
+                ("done", &half_days(sp.full_days - sp.remaining_days)),
+                ("full", &half_days(sp.full_days)),
             ],
         );
+        // `data-label` names each cell where a narrow screen stacks the row (style/results.css).
         view! {
             <tr data-part=key>
                 <th scope="row">{label}</th>
-                <td class="num" data-col="inherited">{pct(sp.inherited_pct)}</td>
-                <td class="num" data-col="extend">{pct(sp.extend_pct)}</td>
-                <td class="num" data-col="net_new">{pct(sp.net_new_pct)}</td>
-                <td class="num" data-col="not_applicable">{sp.counts.not_applicable}</td>
-                <td class="num" data-col="effort_done">{pct(sp.effort_done_pct)}</td>
-                <td class="num" data-col="days_done">{done}</td>
+                <td class="num" data-col="inherited" data-label=state.text("status.inherited")>{pct(sp.inherited_pct)}</td>
+                <td class="num" data-col="extend" data-label=state.text("status.extend")>{pct(sp.extend_pct)}</td>
+                <td class="num" data-col="net_new" data-label=state.text("status.net_new")>{pct(sp.net_new_pct)}</td>
+                <td class="num" data-col="not_applicable" data-label=state.text("ui.results.na_count")>{sp.counts.not_applicable}</td>
+                <td class="num" data-col="effort_done" data-label=state.text("report.effort_done")>{pct(sp.effort_done_pct)}</td>
+                <td class="num" data-col="days_done" data-label=state.text("report.days_done_header")>{done}</td>
             </tr>
         }
     };
@@ -101,8 +101,7 @@ pub fn Overlap() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="results-section" id="results-overlap" aria-labelledby="results-overlap-h">
-            <h2 id="results-overlap-h">{state.text("results.overlap")}</h2>
+        <Part id="results-overlap" title=state.text("results.overlap")>
             <p>{state.text("report.overlap_intro")}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="overlap-caption">
                 <table class="overlap-table" data-testid="overlap">
@@ -140,6 +139,6 @@ pub fn Overlap() -> impl IntoView {
             <p class="count-vs-effort">{state.text("results.count_vs_effort")}</p>
             <h3>{state.text("results.published")}</h3>
             <ul class="published">{published}</ul>
-        </section>
+        </Part>
     }
 }

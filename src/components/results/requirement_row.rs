@@ -2,12 +2,12 @@
 //! credit marked), our crosswalk rows from ISO 27001 / SOC 2 / AI RMF or why it is net-new for a
 //! security program, and why it does not apply when it does not.
 
-use carryover_engine::export::why;
 use carryover_engine::model::Relation;
 use carryover_engine::score::{NotApplicable, RequirementResult};
 use leptos::prelude::*;
 
 use super::{answer_label, status_label, subject_name, tr};
+use crate::revisit::RevisitLink;
 use crate::state::AppState;
 
 fn relation_key(r: Relation) -> &'static str {
@@ -31,7 +31,21 @@ pub fn RequirementRow(
     let req = ri.and_then(|i| catalog.requirements.get(i));
     let name = req.map_or("", |r| r.name.as_str()).to_owned();
     let explain = req.map_or("", |r| r.explain.as_str()).to_owned();
-    let summary_line = why(catalog, state.locale, &result);
+    // In words, with the question's statement rather than its id.
+    let summary_line = match (&result.not_applicable, result.best.and_then(|b| result.support.get(b))) {
+        (Some(NotApplicable::Scope), _) => req.and_then(|r| r.na_reason.clone()).unwrap_or_default(),
+        (Some(NotApplicable::Answered { .. }), _) => state.text("status.not_applicable"),
+        (None, Some(s)) => tr(
+            &state,
+            "why.best",
+            &[
+                ("practice", &subject_name(catalog, &s.question)),
+                ("answer", &answer_label(&state, &s.question, s.answer.as_deref())),
+                ("relation", &state.text(relation_key(s.relation))),
+            ],
+        ),
+        (None, None) => state.text("why.none"),
+    };
 
     let not_applicable = result.not_applicable.as_ref().map(|na| {
         let text = match na {
@@ -74,7 +88,11 @@ pub fn RequirementRow(
                 });
                 view! {
                     <tr class:best=best>
-                        <td>{question} " " {best_mark}</td>
+                        <td>
+                            <RevisitLink question=s.question.clone()>{question}</RevisitLink>
+                            " "
+                            {best_mark}
+                        </td>
                         <td data-label=state.text("report.answer")>{answer}</td>
                         <td data-label=state.text("ui.results.relation")>
                             {state.text(relation_key(s.relation))}

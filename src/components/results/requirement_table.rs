@@ -6,6 +6,8 @@
 use carryover_engine::model::Status;
 use leptos::prelude::*;
 
+use super::part::Part;
+
 use super::requirement_row::RequirementRow;
 use super::status_stack::Swatch;
 use super::{status_label, tr};
@@ -70,12 +72,7 @@ pub fn RequirementTable() -> impl IntoView {
         })
     };
     view! {
-        <section
-            class="results-section"
-            id="results-requirements"
-            aria-labelledby="results-requirements-h"
-        >
-            <h2 id="results-requirements-h">{state.text("results.requirements")}</h2>
+        <Part id="results-requirements" title=state.text("results.requirements")>
             <p>{state.text("ui.results.requirements_intro")}</p>
             <fieldset class="filter">
                 <legend>{state.text("ui.results.filter_label")}</legend>
@@ -84,6 +81,6 @@ pub fn RequirementTable() -> impl IntoView {
             </fieldset>
             <p class="fineprint" role="status" data-testid="showing">{shown}</p>
             <ul class="req-list">{rows}</ul>
-        </section>
+        </Part>
     }
 }

@@ -1,11 +1,12 @@
 //! The phased roadmap: four phases, the requirements to work on in each (most readiness first)
 //! with their remaining days, and the engine's warnings shown in the phase they belong to.
 
-use carryover_engine::export::days;
 use carryover_engine::text::phase_id;
 use leptos::prelude::*;
 
-use super::{points, status_label, subject_name, tr};
+use super::part::Part;
+
+use super::{days_phrase, points, status_label, subject_name, tr};
 use crate::state::AppState;
 
 /// The roadmap section.
@@ -20,7 +21,7 @@ pub fn Roadmap() -> impl IntoView {
                 .map(|p| {
                     let pid = phase_id(p.phase);
                     let title = state.text(&format!("phase.{pid}.title"));
-                    let phase_days = tr(&state, "ui.results.phase_days", &[("days", &days(p.days))]);
+                    let phase_days = days_phrase(&state, "ui.glance.phase_days", p.days);
                     let warnings = a
                         .warnings
                         .iter()
@@ -57,11 +58,7 @@ pub fn Roadmap() -> impl IntoView {
                                     .iter()
                                     .map(|i| {
                                         let name = subject_name(state.catalog, &i.requirement);
-                                        let left = tr(
-                                            &state,
-                                            "ui.results.days_left",
-                                            &[("days", &days(i.remaining_days))],
-                                        );
+                                        let left = days_phrase(&state, "ui.glance.days_left", i.remaining_days);
                                         let gain = tr(
                                             &state,
                                             "ui.results.gain",
@@ -95,10 +92,9 @@ pub fn Roadmap() -> impl IntoView {
         })
     };
     view! {
-        <section class="results-section" id="results-roadmap" aria-labelledby="results-roadmap-h">
-            <h2 id="results-roadmap-h">{state.text("results.roadmap")}</h2>
+        <Part id="results-roadmap" title=state.text("results.roadmap")>
             <p>{state.text("ui.results.roadmap_intro")}</p>
             <ol class="phases">{phases}</ol>
-        </section>
+        </Part>
     }
 }

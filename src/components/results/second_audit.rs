@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::part::Part;
+
 use super::subject_name;
 use crate::state::AppState;
 
@@ -29,10 +31,9 @@ pub fn SecondAudit() -> impl IntoView {
         })
     };
     view! {
-        <section class="results-section" id="results-second-audit" aria-labelledby="results-second-audit-h">
-            <h2 id="results-second-audit-h">{state.text("ui.results.second_audit")}</h2>
+        <Part id="results-second-audit" title=state.text("ui.results.second_audit")>
             <p>{state.text("warning.second_audit.body")}</p>
             {items}
-        </section>
+        </Part>
     }
 }

@@ -9,6 +9,8 @@ use carryover_engine::export::soa;
 use carryover_engine::tasks;
 use leptos::prelude::*;
 
+use super::part::Part;
+
 use super::import_answers::ImportAnswers;
 use super::share_link::ShareLink;
 use super::tr;
@@ -131,8 +133,7 @@ pub fn TakeAway() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="results-section take-away" id="results-take-away" aria-labelledby="results-take-away-h">
-            <h2 id="results-take-away-h">{state.text("ui.take.title")}</h2>
+        <Part id="results-take-away" title=state.text("ui.take.title") class="take-away">
             <p>{state.text("ui.take.intro")}</p>
             <div class="take-print">
                 <button type="button" class="button button-primary" data-testid="print" on:click=move |_| download::print()>
@@ -145,6 +146,6 @@ pub fn TakeAway() -> impl IntoView {
             {move || failure.get().map(|text| view! { <p class="notice" role="alert">{text}</p> })}
             <ShareLink/>
             <ImportAnswers/>
-        </section>
+        </Part>
     }
 }

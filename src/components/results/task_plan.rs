@@ -1,7 +1,8 @@
-//! The task plan: every requirement to extend or build as a task, with an owner and a review
-//! cadence the user sets. Both are kept in the answers document's `tasks` object through
-//! [`Autosave::set_task`], so they are saved, exported, shared and written into the task CSV and
-//! calendar. The list itself is the engine's [`plan`]; this view only lays it out.
+//! The task plan, a view of its own (`#tasks`): every requirement to extend or build as a task,
+//! with an owner and a review cadence the user sets. Both are kept in the answers document's
+//! `tasks` object through [`Autosave::set_task`], so they are saved, exported, shared and written
+//! into the task CSV and calendar. The list itself is the engine's [`plan`]; this view only lays
+//! it out.
 //!
 //! [`Autosave::set_task`]: crate::autosave::Autosave::set_task
 
@@ -10,11 +11,13 @@ use leptos::prelude::*;
 
 use super::task_row::TaskRow;
 use crate::autosave::Autosave;
+use crate::components::screen_link::ScreenLink;
+use crate::route::Screen;
 use crate::state::AppState;
 
-/// The task plan section.
+/// The task plan screen.
 #[component]
-pub fn TaskPlan() -> impl IntoView {
+pub fn TaskPlanPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let autosave = expect_context::<Autosave>();
     let tasks = move || {
@@ -30,10 +33,15 @@ pub fn TaskPlan() -> impl IntoView {
         view! { <ol class="task-list" data-testid="task-list">{rows}</ol> }.into_any()
     };
     view! {
-        <section class="results-section" id="results-tasks" aria-labelledby="results-tasks-h">
-            <h2 id="results-tasks-h">{state.text("ui.tasks.title")}</h2>
+        <main class="page results tasks-page" aria-labelledby="tasks-title">
+            <p class="back-link">
+                <ScreenLink to=Screen::Results class="button" testid="tasks-back">
+                    {state.text("ui.glance.back_to_results")}
+                </ScreenLink>
+            </p>
+            <h1 id="tasks-title" tabindex="-1">{state.text("ui.tasks.title")}</h1>
             <p>{state.text("ui.tasks.intro")}</p>
             {tasks}
-        </section>
+        </main>
     }
 }

@@ -2,12 +2,12 @@
 //! cadence fields. A change is saved when the field is left (`change`), so re-rendering never
 //! interrupts typing.
 
-use carryover_engine::export::{days, plan::title};
+use carryover_engine::export::plan::title;
 use carryover_engine::tasks::{Cadence, MAX_OWNER_CHARS, Task, TaskSettings};
 use carryover_engine::text::phase_id;
 use leptos::prelude::*;
 
-use super::tr;
+use super::{days_phrase, subject_name, tr};
 use crate::autosave::Autosave;
 use crate::state::AppState;
 
@@ -25,11 +25,11 @@ pub fn TaskRow(
     let cadence_id = format!("cadence-{requirement}");
     let heading = title(state.catalog, state.locale, &task);
     let phase = state.text(&format!("phase.{}.title", phase_id(task.phase)));
-    let estimate = tr(
-        &state,
-        "ui.tasks.estimate",
-        &[("days", &days(task.remaining_days))],
-    );
+    let estimate = days_phrase(&state, "ui.glance.days_left", task.remaining_days);
+    // Sixty fields named "Owner" are no use to a screen reader: each is named for its task.
+    let subject = subject_name(state.catalog, &requirement);
+    let owner_name = tr(&state, "ui.glance.owner_of", &[("task", &subject)]);
+    let cadence_name = tr(&state, "ui.glance.review_of", &[("task", &subject)]);
 
     let req = requirement.clone();
     let on_owner = move |ev: leptos::ev::Event| {
@@ -71,11 +71,12 @@ pub fn TaskRow(
                     class="task-owner"
                     maxlength=MAX_OWNER_CHARS
                     autocomplete="off"
+                    aria-label=owner_name
                     prop:value=task.owner.clone().unwrap_or_default()
                     on:change=on_owner
                 />
                 <label for=cadence_id.clone()>{state.text("ui.tasks.cadence")}</label>
-                <select id=cadence_id class="task-cadence" on:change=on_cadence>
+                <select id=cadence_id class="task-cadence" aria-label=cadence_name on:change=on_cadence>
                     {options}
                 </select>
             </div>

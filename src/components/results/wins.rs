@@ -1,11 +1,12 @@
 //! Biggest wins: the answers whose improvement to "effective and provable" would raise readiness
 //! most (the engine ranks them), each with a way back to its question.
 
-use carryover_engine::export::days;
 use leptos::prelude::*;
 
-use super::{answer_label, points, question_screen, tr};
-use crate::components::screen_link::ScreenLink;
+use super::part::Part;
+
+use super::{answer_label, days_phrase, points, tr};
+use crate::revisit::RevisitLink;
 use crate::state::AppState;
 
 /// The wins section.
@@ -38,12 +39,7 @@ pub fn Wins() -> impl IntoView {
                                 "ui.results.win_gain",
                                 &[("points", &points(w.readiness_gain))],
                             );
-                            let saved = tr(
-                                &state,
-                                "ui.results.win_days",
-                                &[("days", &days(w.days_saved))],
-                            );
-                            let to = question_screen(state.catalog, &w.question);
+                            let saved = days_phrase(&state, "ui.glance.days_saved", w.days_saved);
                             view! {
                                 <li class="win" data-question=w.question.clone()>
                                     <p class="win-question">{text}</p>
@@ -53,9 +49,9 @@ pub fn Wins() -> impl IntoView {
                                         " · "
                                         <span>{saved}</span>
                                     </p>
-                                    <ScreenLink to=to class="button win-go">
+                                    <RevisitLink question=w.question.clone() class="button win-go">
                                         {state.text("ui.results.win_go")}
-                                    </ScreenLink>
+                                    </RevisitLink>
                                 </li>
                             }
                         })
@@ -66,10 +62,9 @@ pub fn Wins() -> impl IntoView {
         })
     };
     view! {
-        <section class="results-section" id="results-wins" aria-labelledby="results-wins-h">
-            <h2 id="results-wins-h">{state.text("results.wins")}</h2>
+        <Part id="results-wins" title=state.text("results.wins")>
             <p>{state.text("ui.results.wins_intro")}</p>
             {items}
-        </section>
+        </Part>
     }
 }
