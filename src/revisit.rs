@@ -132,7 +132,7 @@ pub fn RevisitLink(
         }
     };
     view! {
-        <a class=class href=to.href(catalog) data-question=question.clone() on:click=on_click>
+        <a class=class href=to.href(catalog) data-question=question on:click=on_click>
             {children()}
         </a>
     }

@@ -61,7 +61,10 @@ fn maybe_holds(c: &Condition, answers: &Answers, visible: &[Option<bool>]) -> Op
                 .map(|a| any_of.iter().any(|x| a.includes(x))),
         },
         Condition::All(cs) => {
-            let each: Vec<Option<bool>> = cs.iter().map(|c| maybe_holds(c, answers, visible)).collect();
+            let each: Vec<Option<bool>> = cs
+                .iter()
+                .map(|c| maybe_holds(c, answers, visible))
+                .collect();
             if each.contains(&Some(false)) {
                 Some(false)
             } else if each.iter().all(|x| *x == Some(true)) {
@@ -71,7 +74,10 @@ fn maybe_holds(c: &Condition, answers: &Answers, visible: &[Option<bool>]) -> Op
             }
         }
         Condition::Any(cs) => {
-            let each: Vec<Option<bool>> = cs.iter().map(|c| maybe_holds(c, answers, visible)).collect();
+            let each: Vec<Option<bool>> = cs
+                .iter()
+                .map(|c| maybe_holds(c, answers, visible))
+                .collect();
             if each.contains(&Some(true)) {
                 Some(true)
             } else if each.iter().all(|x| *x == Some(false)) {

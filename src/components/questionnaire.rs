@@ -68,39 +68,11 @@ pub fn Questionnaire(
             )
         })
     };
-    let revisit = expect_context::<Revisit>();
-    let back_to_results = move || {
-        revisit.from_results.get().then(|| {
-            view! {
-                <nav class="return-bar" aria-label=state.text("ui.glance.return_nav")>
-                    <ScreenLink to=Screen::Results class="button button-primary" testid="back-to-results">
-                        {state.text("ui.glance.back_to_results")}
-                    </ScreenLink>
-                </nav>
-            }
-        })
-    };
     let has_practices = catalog
         .questions
         .iter()
         .any(|q| q.section == section && q.kind == QuestionKind::Practice);
-    let scale = has_practices.then(|| {
-        let items = PracticeAnswer::ALL
-            .into_iter()
-            .map(|answer| {
-                view! {
-                    <dt>{state.text(&format!("answer.{}.label", answer.id()))}</dt>
-                    <dd>{state.text(&format!("answer.{}.explain", answer.id()))}</dd>
-                }
-            })
-            .collect_view();
-        view! {
-            <section class="scale-key" aria-labelledby="scale-key-h">
-                <h2 id="scale-key-h">{state.text("ui.glance.scale_title")}</h2>
-                <dl>{items}</dl>
-            </section>
-        }
-    });
+    let scale = has_practices.then(|| scale_key(state));
     let title = catalog.sections.get(section).map(|s| s.title.clone());
     let intro = catalog.sections.get(section).and_then(|s| s.intro.clone());
     let next_label = move || match next.get() {
@@ -145,8 +117,47 @@ pub fn Questionnaire(
                         }
                     }}
                 </nav>
-                {back_to_results}
+                <BackToResults/>
             </main>
         </div>
+    }
+}
+
+/// The maturity scale explained once, above a section's practice questions (each question then
+/// shows only the six labels).
+fn scale_key(state: AppState) -> impl IntoView {
+    let items = PracticeAnswer::ALL
+        .into_iter()
+        .map(|answer| {
+            view! {
+                <dt>{state.text(&format!("answer.{}.label", answer.id()))}</dt>
+                <dd>{state.text(&format!("answer.{}.explain", answer.id()))}</dd>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="scale-key" aria-labelledby="scale-key-h">
+            <h2 id="scale-key-h">{state.text("ui.glance.scale_title")}</h2>
+            <dl>{items}</dl>
+        </section>
+    }
+}
+
+/// "Back to results", kept in view at the bottom of every section once the reader came from the
+/// results by a "Revisit" link.
+#[component]
+fn BackToResults() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let revisit = expect_context::<Revisit>();
+    move || {
+        revisit.from_results.get().then(|| {
+            view! {
+                <nav class="return-bar" aria-label=state.text("ui.glance.return_nav")>
+                    <ScreenLink to=Screen::Results class="button button-primary" testid="back-to-results">
+                        {state.text("ui.glance.back_to_results")}
+                    </ScreenLink>
+                </nav>
+            }
+        })
     }
 }

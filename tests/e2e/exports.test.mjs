@@ -15,10 +15,12 @@ import {
   appMounted,
   artifacts,
   expectText,
+  openParts,
   repoRoot,
   seedStorage,
   servedApp,
   shot,
+  showTasks,
   watchErrors,
 } from './support.mjs';
 
@@ -99,7 +101,7 @@ describe('take the result away', () => {
     const errors = watchErrors(page);
     await page.goto(`${app.url}${hash}`);
     await appMounted(page);
-    await page.locator('[data-testid="readiness"]').waitFor({ state: 'visible', timeout: 15_000 });
+    await openParts(page);
     return { page, errors };
   }
 
@@ -140,7 +142,7 @@ describe('take the result away', () => {
     await page.waitForFunction(() => window.location.hash.startsWith('#q/'));
     assert.equal(await stored(page), null);
     await page.goto(`${app.url}#results`);
-    await page.locator('[data-testid="readiness"]').waitFor({ state: 'visible' });
+    await openParts(page);
     assert.notDeepEqual(await results(page), before, 'starting over changed the results');
 
     await page.getByTestId('import-file').setInputFiles(file.path);
@@ -149,7 +151,7 @@ describe('take the result away', () => {
     assert.deepEqual(await results(page), before);
     // Saved through autosave: a reload shows the same.
     await page.reload();
-    await page.locator('[data-testid="readiness"]').waitFor({ state: 'visible' });
+    await openParts(page);
     assert.deepEqual(await results(page), before);
     assert.deepEqual(errors, []);
     await context.close();
@@ -218,8 +220,11 @@ describe('take the result away', () => {
     const context = await newContext(fixture('ai-provider-hiring'));
     const { page, errors } = await openResults(context);
     const shared = await results(page);
+    await showTasks(page);
     await page.locator('.task-owner').first().fill('Dana (CISO)');
     await page.locator('.task-owner').first().press('Tab');
+    await page.getByTestId('tasks-back').click();
+    await openParts(page);
     await page.getByTestId('share-make').click();
     const link = await page.getByTestId('share-link').inputValue();
     assert.match(link, new RegExp(`^${app.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#share=v1\\.[A-Za-z0-9_-]+$`));
@@ -233,6 +238,7 @@ describe('take the result away', () => {
     const opened = await openResults(fresh, link.slice(app.url.length));
     await expectText(opened.page.getByTestId('share-message'), 'Loaded');
     assert.deepEqual(await results(opened.page), shared);
+    await showTasks(opened.page);
     await opened.page.waitForFunction(() => window.location.hash === '#results');
     assert.equal(await opened.page.locator('.task-owner').first().inputValue(), 'Dana (CISO)');
     assert.ok((await stored(opened.page)).includes('Dana (CISO)'), 'saved on this device');
@@ -302,6 +308,7 @@ describe('take the result away', () => {
     const annex42001 = requirements.filter(([id]) => id.startsWith('A.'));
     assert.equal(annex42001.length, 38);
 
+    await showTasks(page);
     const tasks = page.locator('[data-testid="task-list"] .task');
     assert.equal(await tasks.count(), open.length, 'one task per extend or net-new requirement');
     const first = tasks.first();
@@ -314,6 +321,8 @@ describe('take the result away', () => {
     await page.locator('[data-testid="task-list"]').waitFor({ state: 'visible' });
     assert.equal(await page.locator(`.task[data-task="${firstId}"] .task-owner`).inputValue(), 'Dana, "CISO"');
     assert.equal(await page.locator(`.task[data-task="${firstId}"] .task-cadence`).inputValue(), 'yearly');
+    await page.getByTestId('tasks-back').click();
+    await openParts(page);
 
     const soa = parseCsv((await download(page, 'soa_csv')).text);
     const [soaHead, ...soaRows] = soa;
@@ -379,9 +388,12 @@ describe('take the result away', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `no sideways scrolling (${overflow} px)`);
       await page.locator('#results-take-away').screenshot({ path: join(artifacts, `exports-take-away-${name}.png`) });
-      await page.locator('#results-tasks').screenshot({ path: join(artifacts, `exports-tasks-${name}.png`) });
       const axe = await new AxeBuilder({ page }).include('main').analyze();
       assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+      await showTasks(page);
+      await page.locator('main').screenshot({ path: join(artifacts, `exports-tasks-${name}.png`) });
+      const axeTasks = await new AxeBuilder({ page }).include('main').analyze();
+      assert.deepEqual(axeTasks.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
       assert.deepEqual(errors, []);
       await context.close();
     });

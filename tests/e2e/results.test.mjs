@@ -12,6 +12,7 @@ import AxeBuilder from '@axe-core/playwright';
 import {
   appMounted,
   expectText,
+  openParts,
   repoRoot,
   seedStorage,
   servedApp,
@@ -54,7 +55,7 @@ describe('results screen', () => {
     const errors = watchErrors(page);
     await page.goto(`${app.url}#results`);
     await appMounted(page);
-    await page.locator('[data-testid="readiness"]').waitFor({ state: 'visible', timeout: 15_000 });
+    await openParts(page);
     return { context, page, errors };
   }
 
@@ -161,11 +162,17 @@ describe('results screen', () => {
     assert.match(await link.getAttribute('href'), /^#q\/[a-z0-9_-]+$/);
     await link.click();
     await page.waitForFunction(() => window.location.hash.startsWith('#q/'));
+    // The question itself has focus, not just its section.
+    await page.waitForFunction(
+      (q) => document.activeElement?.closest('fieldset')?.dataset.question === q,
+      win.question,
+    );
 
     // Improve that practice to effective and provable, then come back: the headline follows.
     const question = page.getByRole('group', { name: questionText });
     await question.getByRole('radio', { name: /Effective and provable/ }).check();
     await page.goBack();
+    await openParts(page);
     const number = page.locator('[data-testid="readiness"] .readiness-number');
     await number.waitFor({ state: 'visible' });
     const expected = Math.round(a.readiness.score + win.readiness_gain);

@@ -145,3 +145,20 @@ export async function answerSection(within) {
 export function shotTop(page, name) {
   return page.screenshot({ path: join(artifacts, `${name}-top.png`) });
 }
+
+/**
+ * Opens every closed part of the results (the summary shows first; the parts are `<details>`), so
+ * tests that read the detail can see it. Waits until the readiness score in "Readiness by area"
+ * is visible.
+ */
+export async function openParts(page) {
+  await page.locator('details.part').first().waitFor({ state: 'attached', timeout: 15_000 });
+  await page.evaluate(() => document.querySelectorAll('details.part').forEach((d) => { d.open = true; }));
+  await page.locator('[data-testid="readiness"]').waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** From the results, opens the task plan's own view and waits for its list. */
+export async function showTasks(page) {
+  await page.getByTestId('tasks-link').click();
+  await page.locator('[data-testid="task-list"]').waitFor({ state: 'visible', timeout: 15_000 });
+}

@@ -159,14 +159,6 @@ pub(crate) fn subject_name(catalog: &Catalog, id: &str) -> String {
     }
 }
 
-/// The questionnaire screen that shows a question: its section (the start page for an unknown
-/// id, which the engine never emits).
-pub(crate) fn question_screen(catalog: &Catalog, question: &str) -> Screen {
-    catalog
-        .question(question)
-        .map_or(Screen::Start, |q| Screen::Section(q.section))
-}
-
 /// Readiness points or percentage points, one decimal.
 pub(crate) fn points(x: f64) -> String {
     format!("{x:.1}")

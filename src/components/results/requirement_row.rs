@@ -32,15 +32,23 @@ pub fn RequirementRow(
     let name = req.map_or("", |r| r.name.as_str()).to_owned();
     let explain = req.map_or("", |r| r.explain.as_str()).to_owned();
     // In words, with the question's statement rather than its id.
-    let summary_line = match (&result.not_applicable, result.best.and_then(|b| result.support.get(b))) {
-        (Some(NotApplicable::Scope), _) => req.and_then(|r| r.na_reason.clone()).unwrap_or_default(),
+    let summary_line = match (
+        &result.not_applicable,
+        result.best.and_then(|b| result.support.get(b)),
+    ) {
+        (Some(NotApplicable::Scope), _) => {
+            req.and_then(|r| r.na_reason.clone()).unwrap_or_default()
+        }
         (Some(NotApplicable::Answered { .. }), _) => state.text("status.not_applicable"),
         (None, Some(s)) => tr(
             &state,
             "why.best",
             &[
                 ("practice", &subject_name(catalog, &s.question)),
-                ("answer", &answer_label(&state, &s.question, s.answer.as_deref())),
+                (
+                    "answer",
+                    &answer_label(&state, &s.question, s.answer.as_deref()),
+                ),
                 ("relation", &state.text(relation_key(s.relation))),
             ],
         ),

@@ -61,16 +61,12 @@ pub fn headline<'a>(
 ) -> Headline<'a> {
     let base = baseline(catalog, answers);
     let published = base.and_then(|b| {
-        catalog
-            .published
-            .iter()
-            .find(|f| f.from == b)
-            .or_else(|| {
-                catalog
-                    .published
-                    .iter()
-                    .find(|f| b.split('+').any(|part| f.from == part))
-            })
+        catalog.published.iter().find(|f| f.from == b).or_else(|| {
+            catalog
+                .published
+                .iter()
+                .find(|f| b.split('+').any(|part| f.from == part))
+        })
     });
     let requirements = published.is_some_and(|f| f.basis == "requirements");
     if requirements {
