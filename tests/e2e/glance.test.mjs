@@ -69,6 +69,7 @@ describe('the answer at a glance', () => {
       it(`answers the four questions in the first screen: ${fixture}, ${size}`, async () => {
         const a = cliScore(fixture);
         const { context, page, errors } = await openResults(fixture, viewport);
+        await page.screenshot({ path: join(artifacts, `glance-summary-${fixture}-${viewport.width}.png`) });
         const names = ['How much carries over', 'What is new', 'How long', 'What to do first'];
         for (const name of names) {
           const region = page.getByRole('region', { name, exact: true });
@@ -110,7 +111,6 @@ describe('the answer at a glance', () => {
         if (size === 'phone') assert.ok(height <= 6 * viewport.height, `phone results ${height}px > 6 screens`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${overflow}px wider than the screen`);
-        await page.screenshot({ path: join(artifacts, `glance-summary-${fixture}-${viewport.width}.png`) });
         await axeClean(page);
         assert.deepEqual(errors, []);
         await context.close();
@@ -250,7 +250,7 @@ describe('the answer at a glance', () => {
       assert.ok(parts.length >= 9, parts.join(' '));
       for (const id of parts) {
         const part = page.locator(`details#${id}`);
-        await part.locator('summary').click();
+        await part.locator(':scope > summary').click();
         assert.equal(await part.getAttribute('open'), '');
         // Nothing inside scrolls sideways (the overlap figures included).
         const wide = await part.evaluate((el) =>
@@ -260,7 +260,7 @@ describe('the answer at a glance', () => {
         );
         if (id === 'results-overlap' || viewport.width > 400) assert.deepEqual(wide, [], `${id} scrolls sideways`);
         await part.screenshot({ path: join(artifacts, `glance-part-${id.replace('results-', '')}-${viewport.width}.png`) });
-        await part.locator('summary').click();
+        await part.locator(':scope > summary').click();
       }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${overflow}px wider than the screen`);
@@ -286,14 +286,23 @@ describe('the compact questionnaire', () => {
     const total = async () => Number(((await page.getByTestId('progress').textContent()) ?? '').match(/of (\d+)/)[1]);
     let last = await total();
     assert.equal(last, Number(questions), 'the first screen knows every question');
+    // Intake answers can only rule questions out of the first screen's total (ticking a second
+    // role may bring back what the first ruled out, never beyond it).
     for (const name of [/^User:/, /^Provider:/]) {
       await page.getByRole('checkbox', { name }).check();
       const now = await total();
-      assert.ok(now <= last, `total grew from ${last} to ${now}`);
+      assert.ok(now <= Number(questions), `total ${now} above the first screen's ${questions}`);
       last = now;
     }
     await page.getByRole('radio', { name: /^No, our AI only affects/ }).check();
-    assert.ok((await total()) <= last);
+    const afterIntake = await total();
+    assert.ok(afterIntake < last, 'ruling questions out lowers the total');
+    // From the intake on, the total stays put through the sections.
+    for (let i = 0; i < 4; i += 1) {
+      await page.getByTestId('next').click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      assert.equal(await total(), afterIntake, 'the total does not change after the intake');
+    }
     // The top bar is one row on a phone.
     const bar = await page.getByRole('banner').boundingBox();
     assert.ok(bar.height <= 64, `top bar ${bar.height}px tall`);

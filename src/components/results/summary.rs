@@ -157,10 +157,10 @@ pub fn Summary(
             let count = rows.len();
             // Largest first; the engine's order breaks ties.
             rows.sort_by(|x, y| y.full_days.total_cmp(&x.full_days));
-            let label = state.text(if count == 1 {
-                "ui.glance.new_label_one"
-            } else {
-                "ui.glance.new_label_other"
+            let label = state.text(match count {
+                0 => "ui.glance.new_label_none",
+                1 => "ui.glance.new_label_one",
+                _ => "ui.glance.new_label_other",
             });
             let top = rows
                 .into_iter()
@@ -186,10 +186,7 @@ pub fn Summary(
                     " "
                     <span class="glance-basis">{label}</span>
                 </p>
-                {(count > 0).then(|| view! {
-                    <p class="glance-sub">{state.text("ui.glance.new_largest")}</p>
-                    <ol class="glance-list">{top}</ol>
-                })}
+                {(count > 0).then(|| view! { <ol class="glance-list">{top}</ol> })}
             }
         })
     };
