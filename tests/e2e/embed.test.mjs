@@ -129,7 +129,7 @@ describe('embedded widget on another origin', () => {
       heights.push(await frameFitsContent(page));
     }
     const [completed] = await waitForEvent(page, 'completed');
-    await expectText(frame.getByTestId('band'), '');
+    await expectText(frame.getByTestId('glance'), 'How much carries over');
     const resultsHeight = await frameFitsContent(page);
     heights.push(resultsHeight);
     assert.ok(new Set(heights).size > 2, `the height changed with the sections: ${heights}`);

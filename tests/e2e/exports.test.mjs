@@ -238,8 +238,8 @@ describe('take the result away', () => {
     const opened = await openResults(fresh, link.slice(app.url.length));
     await expectText(opened.page.getByTestId('share-message'), 'Loaded');
     assert.deepEqual(await results(opened.page), shared);
-    await showTasks(opened.page);
     await opened.page.waitForFunction(() => window.location.hash === '#results');
+    await showTasks(opened.page);
     assert.equal(await opened.page.locator('.task-owner').first().inputValue(), 'Dana (CISO)');
     assert.ok((await stored(opened.page)).includes('Dana (CISO)'), 'saved on this device');
     assert.deepEqual(opened.errors, []);

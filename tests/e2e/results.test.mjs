@@ -38,10 +38,11 @@ function cliScore(name) {
   return JSON.parse(out).assessment;
 }
 
-/** Person-days and months as the app writes them: one decimal, no trailing `.0`. */
+/** Person-days and months as the app writes them: whole days from 10 up, halves below (a
+ *  positive amount never shows as 0), no trailing `.0`. */
 function days(x) {
-  const tenths = Math.round(x * 10) / 10;
-  return Number.isInteger(tenths) ? tenths.toFixed(0) : tenths.toFixed(1);
+  const r = x >= 10 ? Math.round(x) : x > 0 ? Math.max(0.5, Math.round(x * 2) / 2) : 0;
+  return Number.isInteger(r) ? r.toFixed(0) : r.toFixed(1);
 }
 
 describe('results screen', () => {

@@ -1,7 +1,7 @@
 //! The effort estimate: a range in person-days and calendar months, the breakdown by kind of work,
 //! the factors that applied and how many AI systems are in scope.
 
-use carryover_engine::export::days;
+use super::half_days as days;
 use leptos::prelude::*;
 
 use super::part::Part;
