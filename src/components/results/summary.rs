@@ -17,7 +17,7 @@ use leptos::prelude::*;
 
 use super::part::DetailLink;
 use super::{half_days, tr};
-use crate::revisit::Glance;
+use crate::revisit::{Glance, Revisit};
 use crate::state::AppState;
 
 /// The headline "carries over" figure: a percentage, its basis (`effort` or `requirements`, the
@@ -260,10 +260,15 @@ pub fn Summary(
         })
     };
 
+    // "Nothing moved" is news only after a revisit (not after a look at the task plan).
+    let revisited = expect_context::<Revisit>().from_results.get_untracked();
     let moved = move || {
         let before = before.clone()?;
         let now = glance(&state);
         if before == now {
+            if !revisited {
+                return None;
+            }
             return Some(
                 view! { <p class="glance-moved" role="status" data-testid="moved">{state.text("ui.glance.moved_none")}</p> }
                     .into_any(),
