@@ -118,7 +118,6 @@ pub const UI_KEYS: &[&str] = &[
     "ui.notice.dismiss",
     "ui.reset.open",
     "ui.reset.title",
-    "ui.reset.body",
     "ui.reset.confirm",
     "ui.reset.cancel",
     "ui.tasks.title",
@@ -153,7 +152,6 @@ pub const UI_KEYS: &[&str] = &[
     "ui.take.import_issues",
     "ui.take.import_failed",
     "ui.share.dialog_title",
-    "ui.share.dialog_body",
     "ui.share.replace",
     "ui.share.keep",
     "ui.share.loaded",
@@ -163,6 +161,40 @@ pub const UI_KEYS: &[&str] = &[
     "ui.embed.cta",
     "ui.embed.logo",
     "ui.embed.offline",
+    // Keeping answers safe (autosave, storage_notice, undo_notice, earlier_versions, dialogs).
+    "ui.keep.paused",
+    "ui.keep.blocked",
+    "ui.keep.full",
+    "ui.keep.write_failed",
+    "ui.keep.read_failed",
+    "ui.keep.unreadable",
+    "ui.keep.unreadable_no_copy",
+    "ui.keep.unreadable_other_tab",
+    "ui.keep.save_anyway",
+    "ui.keep.download_raw",
+    "ui.keep.kept_aside",
+    "ui.keep.undo",
+    "ui.keep.keep_mine",
+    "ui.keep.copy_kept",
+    "ui.keep.copy_memory",
+    "ui.keep.done.start_over",
+    "ui.keep.done.other_tab",
+    "ui.keep.done.other_tab_cleared",
+    "ui.keep.done.merged",
+    "ui.keep.done.restore",
+    "ui.keep.done.undone",
+    "ui.keep.import_title",
+    "ui.keep.import_body",
+    "ui.keep.import_confirm",
+    "ui.keep.import_keep",
+    "ui.keep.import_kept",
+    "ui.keep.import_more",
+    "ui.keep.share_body",
+    "ui.keep.reset_body",
+    "ui.keep.versions_title",
+    "ui.keep.versions_intro",
+    "ui.keep.version_row",
+    "ui.keep.restore",
 ];
 
 /// Every locale key the engine and UI need.
@@ -199,6 +231,19 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
         keys.push(format!("factor.{}", f.id));
     }
     keys.extend(crate::export::required_keys());
+    for id in [
+        "too_large",
+        "syntax",
+        "field",
+        "future_version",
+        "not_utf8",
+        "too_many_unfit",
+    ] {
+        keys.push(format!("answers.error.{id}"));
+    }
+    for r in crate::snapshot::Reason::ALL {
+        keys.push(format!("ui.keep.reason.{}", r.id()));
+    }
     keys
 }
 
