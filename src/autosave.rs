@@ -339,18 +339,21 @@ impl Autosave {
         }
         let forced = self.forced.get_value();
         match store.read(Key::Answers) {
-            Ok(Some(text)) if self.known.with_value(|k| k.as_deref() != Some(&text)) => {
+            Ok(Some(text))
+                if self
+                    .known
+                    .with_value(|k| k.as_deref() != Some(text.as_str())) =>
+            {
                 if self.take_in(Some(text)).is_none() && !forced {
                     return;
                 }
             }
-            Ok(_) => {}
             Err(error) if !forced => {
                 leptos::logging::warn!("{error}");
                 self.pause(Notice::Storage(error));
                 return;
             }
-            Err(_) => {}
+            Ok(_) | Err(_) => {}
         }
         let mut document = self.document();
         document.saved_at = Some(storage::now_rfc3339());
@@ -483,7 +486,7 @@ impl Autosave {
         let Some(store) = self.store else {
             return Vec::new();
         };
-        let mut all: Vec<Snapshot> = (1..=snapshot::KEEP as u32)
+        let mut all: Vec<Snapshot> = (1..=snapshot::KEEP)
             .filter_map(|n| store.read(Key::Snapshot(n)).ok().flatten())
             .filter_map(|text| Snapshot::decode(self.state.catalog, &text).ok())
             .collect();
@@ -501,7 +504,7 @@ impl Autosave {
             return false;
         };
         let catalog = self.state.catalog;
-        let slots: Vec<Option<u64>> = (1..=snapshot::KEEP as u32)
+        let slots: Vec<Option<u64>> = (1..=snapshot::KEEP)
             .map(|n| {
                 store
                     .read(Key::Snapshot(n))
@@ -511,7 +514,7 @@ impl Autosave {
                     .map(|s| s.taken_at)
             })
             .collect();
-        let slot = snapshot::slot_for_next(&slots) as u32 + 1;
+        let slot = snapshot::slot_for_next(&slots) + 1;
         let snap = Snapshot {
             reason,
             taken_at: storage::now_millis(),
@@ -531,7 +534,11 @@ impl Autosave {
 
     /// Shows `document` (answers and all) without writing it.
     fn adopt(self, document: AnswersDocument) {
-        if self.state.answers.with_untracked(|a| *a != document.answers) {
+        if self
+            .state
+            .answers
+            .with_untracked(|a| *a != document.answers)
+        {
             self.state.answers.set(document.answers.clone());
         }
         self.base.set_value(document);

@@ -30,7 +30,7 @@ pub enum Key {
     Backup(u32),
     /// The answers as they were before a replace (import, share link, start over, another tab,
     /// restore): the engine's `snapshot` JSON. Slots 1 to `snapshot::KEEP`; the oldest is reused.
-    Snapshot(u32),
+    Snapshot(usize),
 }
 
 impl Key {

@@ -123,7 +123,11 @@ fn load_backs_up_what_it_cannot_read() {
             }),
             "{bad}"
         );
-        assert_eq!(loaded.status, SaveStatus::Paused, "{bad}: read-only until asked");
+        assert_eq!(
+            loaded.status,
+            SaveStatus::Paused,
+            "{bad}: read-only until asked"
+        );
         assert_eq!(loaded.unreadable.as_deref(), Some(bad), "{bad}");
         assert_eq!(
             store.read(Key::Backup(1)),
@@ -196,7 +200,10 @@ fn full_storage_still_opens_so_saved_answers_can_be_read() {
         "() => ({ setItem() { throw new DOMException('full', 'QuotaExceededError'); }, removeItem() {}, getItem() { return null; } })",
         || {
             let opened = storage::open();
-            assert!(matches!(opened, Ok(store) if store.was_full()), "{opened:?}");
+            assert!(
+                matches!(opened, Ok(store) if store.was_full()),
+                "{opened:?}"
+            );
         },
     );
 }

@@ -31,7 +31,13 @@ pub fn ResetButton() -> impl IntoView {
     let body = move || {
         carryover_engine::export::fill(
             &state.text("ui.keep.reset_body"),
-            &[("count", &state.answers.with(|a| a.len()).to_string())],
+            &[(
+                "count",
+                &state
+                    .answers
+                    .with(carryover_engine::Answers::len)
+                    .to_string(),
+            )],
         )
     };
     let confirm = move |_| {

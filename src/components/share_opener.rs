@@ -31,6 +31,7 @@ struct Outcome {
 
 /// Watches for a share link, asks when needed, and says what happened: the message goes above
 /// `children` (the current screen), the dialog after it, so the screen's markup comes first.
+#[allow(clippy::too_many_lines)] // one component: the link's dialog and its message
 #[component]
 pub fn ShareOpener(
     /// The current screen.

@@ -293,12 +293,8 @@ impl DecodeError {
                     ("newest", &VERSION.to_string()),
                 ],
             ),
-            DecodeError::NotUtf8 { offset } => {
-                fill(template, &[("offset", &offset.to_string())])
-            }
-            DecodeError::TooManyUnfit { limit } => {
-                fill(template, &[("limit", &limit.to_string())])
-            }
+            DecodeError::NotUtf8 { offset } => fill(template, &[("offset", &offset.to_string())]),
+            DecodeError::TooManyUnfit { limit } => fill(template, &[("limit", &limit.to_string())]),
         }
     }
 }
@@ -346,6 +342,7 @@ pub fn decode(catalog: &Catalog, text: &str) -> Result<Decoded, DecodeError> {
 }
 
 /// Like [`decode`], for a document already parsed as JSON.
+#[allow(clippy::too_many_lines)] // one pass over the document, field after field
 pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeError> {
     let Value::Object(mut obj) = value else {
         return Err(field("(document)", "expected a JSON object"));
@@ -510,9 +507,11 @@ fn read_changes(
     }
     doc.replaced_at = match obj.remove("replaced_at") {
         None | Some(Value::Null) => None,
-        Some(value) => Some(value.as_u64().ok_or_else(|| {
-            field("replaced_at", "expected a whole number of milliseconds")
-        })?),
+        Some(value) => Some(
+            value
+                .as_u64()
+                .ok_or_else(|| field("replaced_at", "expected a whole number of milliseconds"))?,
+        ),
     };
     Ok(())
 }

@@ -64,10 +64,16 @@ type Claim<'a> = (u64, Option<&'a Answer>);
 /// Merges `ours` with `theirs` (see the module docs for the rules).
 pub fn merge(ours: &AnswersDocument, theirs: &AnswersDocument) -> Merged {
     let replaced = ours.replaced_at.max(theirs.replaced_at);
-    let counts = |doc: &AnswersDocument, time: u64| doc.replaced_at == replaced || Some(time) > replaced;
+    let counts =
+        |doc: &AnswersDocument, time: u64| doc.replaced_at == replaced || Some(time) > replaced;
     let questions: BTreeSet<usize> = [ours, theirs]
         .iter()
-        .flat_map(|d| d.answers.iter().map(|(q, _)| q).chain(d.changed.keys().copied()))
+        .flat_map(|d| {
+            d.answers
+                .iter()
+                .map(|(q, _)| q)
+                .chain(d.changed.keys().copied())
+        })
         .collect();
     let mut document = AnswersDocument {
         answers: crate::answers::Answers::new(),
@@ -90,7 +96,7 @@ pub fn merge(ours: &AnswersDocument, theirs: &AnswersDocument) -> Merged {
     }
     let mut overwritten = Vec::new();
     for q in questions {
-        let claim = |doc: &'_ AnswersDocument| -> Option<(u64, Option<Answer>)> {
+        let claim = |doc: &AnswersDocument| -> Option<(u64, Option<Answer>)> {
             let time = doc.changed.get(&q).copied().unwrap_or(0);
             let answer = doc.answers.get(q);
             let known = answer.is_some() || doc.changed.contains_key(&q);
@@ -136,16 +142,31 @@ pub fn merge(ours: &AnswersDocument, theirs: &AnswersDocument) -> Merged {
 }
 
 /// True when claim `a` beats claim `b`: the later time, and on equal times a fixed order (an
-/// answer beats a clear; between answers, the greater JSON text), the same from either side.
+/// answer beats a clear; between answers, the greater in [`order`]), the same from either side.
 fn later(a: Claim<'_>, b: Claim<'_>) -> bool {
     match a.0.cmp(&b.0) {
         Ordering::Greater => true,
         Ordering::Less => false,
         Ordering::Equal => match (a.1, b.1) {
-            (Some(x), Some(y)) => x.to_json().to_string() >= y.to_json().to_string(),
-            (Some(_), None) | (None, None) => true,
+            (Some(x), Some(y)) => order(x, y) != Ordering::Less,
+            (Some(_) | None, None) => true,
             (None, Some(_)) => false,
         },
+    }
+}
+
+/// A fixed order on answers, only for settling ties.
+fn order(x: &Answer, y: &Answer) -> Ordering {
+    let rank = |a: &Answer| match a {
+        Answer::Choice(_) => 0,
+        Answer::Choices(_) => 1,
+        Answer::Practice(_) => 2,
+    };
+    match (x, y) {
+        (Answer::Choice(a), Answer::Choice(b)) => a.cmp(b),
+        (Answer::Choices(a), Answer::Choices(b)) => a.cmp(b),
+        (Answer::Practice(a), Answer::Practice(b)) => a.id().cmp(b.id()),
+        _ => rank(x).cmp(&rank(y)),
     }
 }
 

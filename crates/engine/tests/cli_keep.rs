@@ -69,12 +69,10 @@ fn unshare_opens_a_whole_link_a_fragment_and_the_bare_payload() {
         outputs.push(out.stdout);
     }
     assert!(outputs.windows(2).all(|w| w[0] == w[1]));
-    let shared: AnswersDocument = carryover_engine::decode(
-        c,
-        std::str::from_utf8(&outputs[0]).expect("utf-8"),
-    )
-    .expect("a document")
-    .document;
+    let shared: AnswersDocument =
+        carryover_engine::decode(c, std::str::from_utf8(&outputs[0]).expect("utf-8"))
+            .expect("a document")
+            .document;
     assert_eq!(shared.answers, doc.answers);
     // From standard input too.
     let out = carryover_stdin(&["unshare", "-"], format!("#share={payload}\n").as_bytes());
@@ -88,7 +86,11 @@ fn files_are_read_like_the_app_reads_them() {
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(text.as_bytes());
     let out = carryover_stdin(&["score", "-", "--format", "text"], &bom);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let mut bad = text.into_bytes();
     bad.insert(40, 0xFF);
@@ -100,25 +102,46 @@ fn files_are_read_like_the_app_reads_them() {
 
 #[test]
 fn control_characters_from_input_are_escaped_in_every_message() {
-    let hostile = "{\"format\":\"carryover-answers\",\"version\":1,\"answers\":{\"bell\u{7}\u{1b}[2J\":\"x\u{0}\"},\"odd\u{1b}]0;title\u{7}\":1}";
+    // JSON escapes: the decoded keys and values hold real BEL, ESC and NUL characters.
+    let hostile = r#"{"format":"carryover-answers","version":1,"answers":{"bell\u0007\u001b[2J":"x\u0000","soc2":"\u001b[31mred"},"odd\u001b]0;title\u0007":1}"#;
     let out = carryover_stdin(&["score", "-"], hostile.as_bytes());
     assert!(out.status.success());
-    assert!(clean(&out.stderr), "{:?}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        clean(&out.stderr),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("\\u{7}"));
 
     let out = carryover_stdin(&["score", "-"], b"{\"format\":\"\x1b[31mevil\"}");
     assert_eq!(out.status.code(), Some(1));
-    assert!(clean(&out.stderr), "{:?}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        clean(&out.stderr),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let out = carryover(&["unshare", "v\u{7}9.\u{1b}[2Jabc"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(clean(&out.stderr), "{:?}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        clean(&out.stderr),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let out = carryover(&["score", "/nonexistent/\u{7}file.json"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(clean(&out.stderr), "{:?}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        clean(&out.stderr),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let out = carryover(&["fr\u{1b}obnicate"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(clean(&out.stderr), "{:?}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        clean(&out.stderr),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

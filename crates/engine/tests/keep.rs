@@ -91,7 +91,11 @@ fn a_later_replace_wins_over_older_answers_but_not_over_edits_made_after_it() {
     };
     let m = merge(&mine, &started_over);
     assert_eq!(m.document.answers.get(q[0]), None, "older than the replace");
-    assert_eq!(m.document.answers.get(q[1]), Some(&practice(1)), "made after it");
+    assert_eq!(
+        m.document.answers.get(q[1]),
+        Some(&practice(1)),
+        "made after it"
+    );
     assert_eq!(m.lost(Side::Ours), 1);
     assert_eq!(m.document.replaced_at, Some(200));
     // And the same from the other side.
@@ -271,7 +275,10 @@ fn snapshots_round_trip_and_rotate_through_the_oldest_slot() {
     assert_eq!(back.document.answers, snap.document.answers);
     assert!(Snapshot::decode(c, "{\"format\":\"carryover-answers\"}").is_err());
     assert_eq!(slot_for_next(&[Some(5), None, Some(1)]), 1);
-    assert_eq!(slot_for_next(&[Some(5), Some(2), Some(9), Some(7), Some(8)]), 1);
+    assert_eq!(
+        slot_for_next(&[Some(5), Some(2), Some(9), Some(7), Some(8)]),
+        1
+    );
     assert_eq!(KEEP, 5);
     for r in Reason::ALL {
         assert_eq!(Reason::from_id(r.id()), Some(r));
@@ -284,7 +291,14 @@ fn a_byte_order_mark_is_accepted_and_invalid_utf8_refused() {
     let doc = br#"{"format":"carryover-answers","version":1,"answers":{"soc2":"type2"}}"#;
     let mut with_bom = b"\xEF\xBB\xBF".to_vec();
     with_bom.extend_from_slice(doc);
-    assert_eq!(decode_bytes(c, &with_bom).expect("BOM").document.answers.len(), 1);
+    assert_eq!(
+        decode_bytes(c, &with_bom)
+            .expect("BOM")
+            .document
+            .answers
+            .len(),
+        1
+    );
     let mut bad = doc.to_vec();
     bad.insert(60, 0xFF);
     let err = decode_bytes(c, &bad).expect_err("invalid UTF-8");
@@ -316,7 +330,10 @@ fn too_many_entries_that_fit_no_question_are_refused_with_the_reason() {
         .collect::<Vec<_>>()
         .join(",");
     let text = format!("{{\"format\":\"carryover-answers\",\"version\":1,\"answers\":{{{some}}}}}");
-    assert_eq!(decode(c, &text).expect("loads").document.rejected.len(), MAX_UNFIT_ENTRIES);
+    assert_eq!(
+        decode(c, &text).expect("loads").document.rejected.len(),
+        MAX_UNFIT_ENTRIES
+    );
 }
 
 #[test]
@@ -342,10 +359,14 @@ fn share_links_open_in_every_pasted_form() {
 
 #[test]
 fn control_characters_are_escaped_in_messages() {
-    assert_eq!(escape_control("a\u{7}b\u{1b}[31mc\0"), "a\\u{7}b\\u{1b}[31mc\\u{0}");
+    assert_eq!(
+        escape_control("a\u{7}b\u{1b}[31mc\0"),
+        "a\\u{7}b\\u{1b}[31mc\\u{0}"
+    );
     assert_eq!(escape_control("plain — text"), "plain — text");
     let c = catalog();
-    let text = "{\"format\":\"carryover-answers\",\"version\":1,\"answers\":{\"bell\u{7}\":\"x\"}}";
+    // JSON escapes: the decoded key holds a real BEL.
+    let text = r#"{"format":"carryover-answers","version":1,"answers":{"bell\u0007":"x"}}"#;
     let decoded = decode(c, text).expect("loads");
     for issue in &decoded.issues {
         assert!(!issue.to_string().chars().any(char::is_control), "{issue}");

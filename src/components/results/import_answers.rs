@@ -11,7 +11,7 @@
 use carryover_engine::answers::MAX_DOCUMENT_BYTES;
 use carryover_engine::merge::Difference;
 use carryover_engine::snapshot::Reason;
-use carryover_engine::{DecodeError, Decoded, decode_bytes};
+use carryover_engine::{Answers, DecodeError, Decoded, decode_bytes};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -41,6 +41,7 @@ struct Waiting {
 }
 
 /// The answers-file field, the confirmation dialog and the message about the last file.
+#[allow(clippy::too_many_lines)] // one component: the field, its dialog and its message
 #[component]
 pub fn ImportAnswers() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -164,7 +165,7 @@ pub fn ImportAnswers() -> impl IntoView {
                         ("incoming", &w.decoded.document.answers.len().to_string()),
                         (
                             "current",
-                            &state.answers.with_untracked(|a| a.len()).to_string(),
+                            &state.answers.with_untracked(Answers::len).to_string(),
                         ),
                         ("dropped", &w.difference.dropped.to_string()),
                         ("changed", &w.difference.changed.to_string()),
@@ -175,8 +176,13 @@ pub fn ImportAnswers() -> impl IntoView {
     };
     let message = move || {
         outcome.get().map(|o| {
-            let more = (o.more > 0)
-                .then(|| tr(&state, "ui.keep.import_more", &[("count", &o.more.to_string())]));
+            let more = (o.more > 0).then(|| {
+                tr(
+                    &state,
+                    "ui.keep.import_more",
+                    &[("count", &o.more.to_string())],
+                )
+            });
             let issues = (!o.kept_aside.is_empty()).then(|| {
                 let items = o
                     .kept_aside
@@ -238,4 +244,3 @@ pub fn ImportAnswers() -> impl IntoView {
         </dialog>
     }
 }
-

@@ -292,10 +292,7 @@ fn unshare(catalog: &Catalog, args: &[String]) -> Outcome {
     };
     let decoded = share::decode(catalog, &link).map_err(|e| Failure::Input(e.to_string()))?;
     for issue in &decoded.issues {
-        eprintln!(
-            "carryover: warning: {}",
-            escape_control(&issue.to_string())
-        );
+        eprintln!("carryover: warning: {}", escape_control(&issue.to_string()));
     }
     println!("{}", decoded.document.to_json(catalog));
     Ok(())
