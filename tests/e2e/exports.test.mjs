@@ -199,6 +199,10 @@ describe('take the result away', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(doc)),
     });
+    // soc2 would lose its answer (the file's is not a choice): asked first, with counts.
+    const dialog = page.getByTestId('import-dialog');
+    await expectText(dialog, '1 of them would no longer be answered');
+    await dialog.getByRole('button', { name: 'Load the file' }).click();
     const message = page.getByTestId('import-message');
     await expectText(message, 'from older.json');
     assert.equal(await message.getAttribute('data-outcome'), 'loaded');
