@@ -374,3 +374,34 @@ fn control_characters_are_escaped_in_messages() {
     let err = share::decode(c, "v\u{1b}9.abc").expect_err("wrong version");
     assert!(!err.to_string().chars().any(char::is_control), "{err}");
 }
+
+/// The storage a snapshot of a full set of answers takes (reported in issue 13's closing note):
+/// every question answered, each with a change time, plus a replace time.
+#[test]
+fn a_full_snapshot_takes_a_few_kilobytes() {
+    let c = catalog();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/ai-provider-hiring.json"
+    ))
+    .expect("fixture");
+    let mut document = decode(c, &text).expect("loads").document;
+    let answered: Vec<usize> = document.answers.iter().map(|(q, _)| q).collect();
+    for q in answered {
+        document.changed.insert(q, 1_764_460_000_000 + q as u64);
+    }
+    document.replaced_at = Some(1_764_460_000_000);
+    let stored = document.to_json(c).len();
+    let snapshot = Snapshot {
+        reason: Reason::Import,
+        taken_at: 1_764_460_000_000,
+        document,
+    }
+    .to_json(c)
+    .len();
+    eprintln!(
+        "answers document {stored} bytes; one snapshot {snapshot} bytes; {KEEP} snapshots {} bytes",
+        KEEP * snapshot
+    );
+    assert!(snapshot < 4 * 1024, "{snapshot}");
+}
