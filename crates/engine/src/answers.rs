@@ -122,7 +122,7 @@ impl Answers {
     ) -> Result<(), String> {
         let qi = catalog
             .question_index(question_id)
-            .ok_or_else(|| format!("there is no question `{question_id}` in this version"))?;
+            .ok_or_else(|| t(catalog, "answers.issue.no_question", &[("id", question_id)]))?;
         let answer = parse_answer(catalog, qi, value)?;
         self.by_question.insert(qi, answer);
         Ok(())
@@ -321,6 +321,46 @@ pub struct Decoded {
     pub issues: Vec<Issue>,
 }
 
+/// Every locale key the answers decoder's messages use (for [`crate::text::required_keys`]).
+pub const LOCALE_KEYS: &[&str] = &[
+    "answers.field.not_object",
+    "answers.field.format_other",
+    "answers.field.format_type",
+    "answers.field.format_missing",
+    "answers.field.version_range",
+    "answers.field.whole_number",
+    "answers.field.missing",
+    "answers.field.answers_type",
+    "answers.field.string",
+    "answers.field.milliseconds",
+    "answers.field.changed_type",
+    "answers.field.not_snapshot",
+    "answers.field.snapshot_reason",
+    "answers.issue.kept_aside",
+    "answers.issue.unknown_field",
+    "answers.issue.unknown_question",
+    "answers.issue.no_question",
+    "answers.issue.not_choice",
+    "answers.issue.not_choices",
+    "answers.issue.choice_ids",
+    "answers.issue.not_practice",
+    "answers.issue.string",
+    "answers.issue.list",
+    "answers.kind.null",
+    "answers.kind.boolean",
+    "answers.kind.number",
+    "answers.kind.string",
+    "answers.kind.list",
+    "answers.kind.object",
+];
+
+/// English text of an answers-decoder message (control characters in the arguments escaped).
+pub(crate) fn t(catalog: &Catalog, key: &str, args: &[(&str, &str)]) -> String {
+    let escaped: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, escape_control(v))).collect();
+    let args: Vec<(&str, &str)> = escaped.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(catalog.text("en", key), &args)
+}
+
 fn field(path: &str, message: impl Into<String>) -> DecodeError {
     DecodeError::Field {
         path: path.to_owned(),
@@ -345,23 +385,34 @@ pub fn decode(catalog: &Catalog, text: &str) -> Result<Decoded, DecodeError> {
 #[allow(clippy::too_many_lines)] // one pass over the document, field after field
 pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeError> {
     let Value::Object(mut obj) = value else {
-        return Err(field("(document)", "expected a JSON object"));
+        return Err(field(
+            "(document)",
+            t(catalog, "answers.field.not_object", &[]),
+        ));
     };
+    let fmt = [("format", FORMAT)];
     match obj.remove("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(Value::String(f)) => {
             return Err(field(
                 "format",
-                format!(
-                    "expected \"{FORMAT}\", found \"{f}\": this is not a Carryover answers file"
+                t(
+                    catalog,
+                    "answers.field.format_other",
+                    &[("format", FORMAT), ("found", &f)],
                 ),
             ));
         }
-        Some(_) => return Err(field("format", format!("expected the string \"{FORMAT}\""))),
+        Some(_) => {
+            return Err(field(
+                "format",
+                t(catalog, "answers.field.format_type", &fmt),
+            ));
+        }
         None => {
             return Err(field(
                 "format",
-                format!("missing; a Carryover answers file starts with \"format\": \"{FORMAT}\""),
+                t(catalog, "answers.field.format_missing", &fmt),
             ));
         }
     }
@@ -369,11 +420,22 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
         Some(Value::Number(n)) => n.as_u64().filter(|v| *v >= 1).ok_or_else(|| {
             field(
                 "version",
-                format!("expected a whole number from 1, found {n}"),
+                t(
+                    catalog,
+                    "answers.field.version_range",
+                    &[("found", &n.to_string())],
+                ),
             )
         })?,
-        Some(_) => return Err(field("version", "expected a whole number")),
-        None => return Err(field("version", "missing")),
+        Some(_) => {
+            return Err(field(
+                "version",
+                t(catalog, "answers.field.whole_number", &[]),
+            ));
+        }
+        None => {
+            return Err(field("version", t(catalog, "answers.field.missing", &[])));
+        }
     };
     if version > VERSION {
         return Err(DecodeError::FutureVersion { version });
@@ -381,9 +443,9 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
     migrate(version, &mut obj);
     let mut issues = Vec::new();
     let mut doc = AnswersDocument {
-        content_version: optional_string(&mut obj, "content_version")?,
-        position: optional_string(&mut obj, "position")?,
-        saved_at: optional_string(&mut obj, "saved_at")?,
+        content_version: optional_string(catalog, &mut obj, "content_version")?,
+        position: optional_string(catalog, &mut obj, "position")?,
+        saved_at: optional_string(catalog, &mut obj, "saved_at")?,
         ..AnswersDocument::default()
     };
     match obj.remove("answers") {
@@ -393,7 +455,11 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
                 let parsed = catalog
                     .question_index(&key)
                     .ok_or_else(|| {
-                        format!("no question `{key}` in content {}", catalog.content_version)
+                        t(
+                            catalog,
+                            "answers.issue.unknown_question",
+                            &[("id", &key), ("version", &catalog.content_version)],
+                        )
                     })
                     .and_then(|qi| parse_answer(catalog, qi, &value).map(|a| (qi, a)));
                 match parsed {
@@ -406,7 +472,11 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
                         }
                         issues.push(Issue {
                             path: escape_control(&path),
-                            message: escape_control(&format!("{message}; kept aside")),
+                            message: t(
+                                catalog,
+                                "answers.issue.kept_aside",
+                                &[("reason", &message)],
+                            ),
                         });
                         doc.rejected.insert(key, value);
                     }
@@ -416,10 +486,12 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
         Some(_) => {
             return Err(field(
                 "answers",
-                "expected an object of question id → answer",
+                t(catalog, "answers.field.answers_type", &[]),
             ));
         }
-        None => return Err(field("answers", "missing")),
+        None => {
+            return Err(field("answers", t(catalog, "answers.field.missing", &[])));
+        }
     }
     if let Some(Value::Object(rejected)) = obj.remove("rejected") {
         // Entries kept aside by an earlier load: still unknown? keep them; now valid? take them.
@@ -445,7 +517,7 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
     for (key, value) in obj {
         issues.push(Issue {
             path: escape_control(&key),
-            message: "unknown field; kept as it is".to_owned(),
+            message: t(catalog, "answers.issue.unknown_field", &[]),
         });
         doc.extra.insert(key, value);
     }
@@ -490,7 +562,7 @@ fn read_changes(
                 let Some(time) = value.as_u64() else {
                     return Err(field(
                         &format!("changed.{key}"),
-                        "expected a whole number of milliseconds",
+                        t(catalog, "answers.field.milliseconds", &[]),
                     ));
                 };
                 if let Some(qi) = catalog.question_index(&key) {
@@ -501,18 +573,17 @@ fn read_changes(
         Some(_) => {
             return Err(field(
                 "changed",
-                "expected an object of question id → milliseconds",
+                t(catalog, "answers.field.changed_type", &[]),
             ));
         }
     }
-    doc.replaced_at = match obj.remove("replaced_at") {
-        None | Some(Value::Null) => None,
-        Some(value) => Some(
-            value
-                .as_u64()
-                .ok_or_else(|| field("replaced_at", "expected a whole number of milliseconds"))?,
-        ),
-    };
+    doc.replaced_at =
+        match obj.remove("replaced_at") {
+            None | Some(Value::Null) => None,
+            Some(value) => Some(value.as_u64().ok_or_else(|| {
+                field("replaced_at", t(catalog, "answers.field.milliseconds", &[]))
+            })?),
+        };
     Ok(())
 }
 
@@ -521,23 +592,29 @@ fn migrate(version: u64, _doc: &mut Map<String, Value>) {
     debug_assert!(version <= VERSION);
 }
 
-fn optional_string(obj: &mut Map<String, Value>, key: &str) -> Result<Option<String>, DecodeError> {
+fn optional_string(
+    catalog: &Catalog,
+    obj: &mut Map<String, Value>,
+    key: &str,
+) -> Result<Option<String>, DecodeError> {
     match obj.remove(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(field(key, "expected a string")),
+        Some(_) => Err(field(key, t(catalog, "answers.field.string", &[]))),
     }
 }
 
-fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
+/// What kind of JSON value this is, in words.
+fn describe(catalog: &Catalog, value: &Value) -> String {
+    let key = match value {
+        Value::Null => "answers.kind.null",
+        Value::Bool(_) => "answers.kind.boolean",
+        Value::Number(_) => "answers.kind.number",
+        Value::String(_) => "answers.kind.string",
+        Value::Array(_) => "answers.kind.list",
+        Value::Object(_) => "answers.kind.object",
+    };
+    catalog.text("en", key).to_owned()
 }
 
 fn parse_answer(catalog: &Catalog, qi: usize, value: &Value) -> Result<Answer, String> {
@@ -554,9 +631,10 @@ fn parse_answer(catalog: &Catalog, qi: usize, value: &Value) -> Result<Answer, S
             if q.choices.iter().any(|c| &c.id == s) {
                 Ok(Answer::Choice(s.clone()))
             } else {
-                Err(format!(
-                    "`{s}` is not a choice (expected one of: {})",
-                    choice_list()
+                Err(t(
+                    catalog,
+                    "answers.issue.not_choice",
+                    &[("found", s), ("expected", &choice_list())],
                 ))
             }
         }
@@ -568,13 +646,18 @@ fn parse_answer(catalog: &Catalog, qi: usize, value: &Value) -> Result<Answer, S
                         set.insert(s.clone());
                     }
                     Value::String(s) => {
-                        return Err(format!(
-                            "`{s}` is not a choice (expected any of: {})",
-                            choice_list()
+                        return Err(t(
+                            catalog,
+                            "answers.issue.not_choices",
+                            &[("found", s), ("expected", &choice_list())],
                         ));
                     }
                     other => {
-                        return Err(format!("expected choice ids, found {}", describe(other)));
+                        return Err(t(
+                            catalog,
+                            "answers.issue.choice_ids",
+                            &[("found", &describe(catalog, other))],
+                        ));
                     }
                 }
             }
@@ -584,17 +667,21 @@ fn parse_answer(catalog: &Catalog, qi: usize, value: &Value) -> Result<Answer, S
             .map(Answer::Practice)
             .ok_or_else(|| {
                 let ids: Vec<&str> = PracticeAnswer::ALL.iter().map(|a| a.id()).collect();
-                format!(
-                    "`{s}` is not a practice answer (expected one of: {})",
-                    ids.join(", ")
+                t(
+                    catalog,
+                    "answers.issue.not_practice",
+                    &[("found", s), ("expected", &ids.join(", "))],
                 )
             }),
-        (QuestionKind::Single | QuestionKind::Practice, other) => {
-            Err(format!("expected a string, found {}", describe(other)))
-        }
-        (QuestionKind::Multi, other) => Err(format!(
-            "expected a list of choice ids, found {}",
-            describe(other)
+        (QuestionKind::Single | QuestionKind::Practice, other) => Err(t(
+            catalog,
+            "answers.issue.string",
+            &[("found", &describe(catalog, other))],
+        )),
+        (QuestionKind::Multi, other) => Err(t(
+            catalog,
+            "answers.issue.list",
+            &[("found", &describe(catalog, other))],
         )),
     }
 }

@@ -15,7 +15,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::answers::{AnswersDocument, DecodeError, decode_value};
+use crate::answers::{AnswersDocument, DecodeError, decode_value, t};
 use crate::catalog::Catalog;
 
 /// The `format` field of a snapshot.
@@ -92,9 +92,9 @@ impl Snapshot {
 
     /// Reads a stored snapshot. Anything that is not one is a [`DecodeError`].
     pub fn decode(catalog: &Catalog, text: &str) -> Result<Snapshot, DecodeError> {
-        let field = |path: &str, message: &str| DecodeError::Field {
+        let field = |path: &str, key: &str| DecodeError::Field {
             path: path.to_owned(),
-            message: message.to_owned(),
+            message: t(catalog, key, &[]),
         };
         let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::Syntax {
             line: e.line(),
@@ -102,23 +102,23 @@ impl Snapshot {
             message: e.to_string(),
         })?;
         let Value::Object(mut obj) = value else {
-            return Err(field("(snapshot)", "expected a JSON object"));
+            return Err(field("(snapshot)", "answers.field.not_object"));
         };
         if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
-            return Err(field("format", "not a snapshot"));
+            return Err(field("format", "answers.field.not_snapshot"));
         }
         let reason = obj
             .get("reason")
             .and_then(Value::as_str)
             .and_then(Reason::from_id)
-            .ok_or_else(|| field("reason", "unknown reason"))?;
+            .ok_or_else(|| field("reason", "answers.field.snapshot_reason"))?;
         let taken_at = obj
             .get("taken_at")
             .and_then(Value::as_u64)
-            .ok_or_else(|| field("taken_at", "expected a whole number"))?;
+            .ok_or_else(|| field("taken_at", "answers.field.milliseconds"))?;
         let document = obj
             .remove("document")
-            .ok_or_else(|| field("document", "missing"))?;
+            .ok_or_else(|| field("document", "answers.field.missing"))?;
         Ok(Snapshot {
             reason,
             taken_at,

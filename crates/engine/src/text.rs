@@ -241,6 +241,7 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
     ] {
         keys.push(format!("answers.error.{id}"));
     }
+    keys.extend(crate::answers::LOCALE_KEYS.iter().map(|k| (*k).to_owned()));
     for r in crate::snapshot::Reason::ALL {
         keys.push(format!("ui.keep.reason.{}", r.id()));
     }
