@@ -162,7 +162,7 @@ fn notice(state: AppState, outcome: RwSignal<Option<Outcome>>, o: Outcome) -> im
             .map(|i| view! { <li>{i}</li> })
             .collect_view();
         view! {
-            <p>{state.text("ui.take.import_issues")}</p>
+            <p>{state.text("ui.keep.import_issues")}</p>
             <ul>{items}</ul>
         }
     });

@@ -106,6 +106,28 @@ describe('nothing lost: the fault matrix', () => {
     await context.close();
   });
 
+  it('opening a share link over answers says what would change, and can be undone', async () => {
+    const three = JSON.stringify({ format: 'carryover-answers', version: 1, answers: { soc2: 'type2', iso27001: 'certified', airmf: 'partial' } });
+    const maker = await openWith(three, { hash: '#results' });
+    await maker.page.getByTestId('share-make').click();
+    const link = await maker.page.getByTestId('share-link').inputValue();
+    await maker.context.close();
+    const { context, page } = await openWith(FULL, { hash: '#start' });
+    const before = await storedCount(page);
+    await page.goto(link);
+    const dialog = page.getByTestId('share-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    await expectText(dialog, `carries 3 answers. Opening them replaces your ${FULL_COUNT} answers: ${FULL_COUNT - 3} of them would no longer be answered`);
+    await dialog.getByRole('button', { name: 'Replace my answers' }).click();
+    const message = page.getByTestId('share-message');
+    await expectText(message, `Your previous ${FULL_COUNT} answers are kept as an earlier version`);
+    await storedBecomes(page, 3);
+    await message.getByRole('button', { name: 'Undo' }).click();
+    await storedBecomes(page, FULL_COUNT);
+    record('share link over 45 answers (asked with counts, replaced, undone)', before, await storedCount(page), 0);
+    await context.close();
+  });
+
   it('7: the app reads files as the CLI does: a BOM loads, invalid UTF-8 is refused and changes nothing', async () => {
     const { context, page } = await openWith(FULL, { hash: '#results' });
     const saved = await page.evaluate((k) => localStorage.getItem(k), KEY);

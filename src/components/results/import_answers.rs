@@ -190,7 +190,7 @@ pub fn ImportAnswers() -> impl IntoView {
                     .map(|i| view! { <li>{i}</li> })
                     .collect_view();
                 view! {
-                    <p>{state.text("ui.take.import_issues")}</p>
+                    <p>{state.text("ui.keep.import_issues")}</p>
                     <ul class="import-issues">{items}</ul>
                     {more.map(|m| view! { <p>{m}</p> })}
                 }
