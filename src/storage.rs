@@ -28,6 +28,9 @@ pub enum Key {
     /// A copy of a stored answers document this build could not read, kept so nothing is lost.
     /// Numbered from 1; [`Store::backup`] picks the first free number.
     Backup(u32),
+    /// The answers as they were before a replace (import, share link, start over, another tab,
+    /// restore): the engine's `snapshot` JSON. Slots 1 to `snapshot::KEEP`; the oldest is reused.
+    Snapshot(usize),
 }
 
 impl Key {
@@ -36,6 +39,7 @@ impl Key {
         match self {
             Key::Answers => "carryover.answers".to_owned(),
             Key::Backup(n) => format!("carryover.answers.backup.{n}"),
+            Key::Snapshot(n) => format!("carryover.answers.snapshot.{n}"),
         }
     }
 }
@@ -59,7 +63,20 @@ pub enum StorageError {
         /// What the browser reported, for the console and for tests.
         detail: String,
     },
-    /// Storage exists but refused this write (usually because it is full).
+    /// Storage is full (`QuotaExceededError`): nothing more can be written, though what is stored
+    /// can still be read.
+    Full {
+        /// Item that could not be written.
+        key: String,
+        /// What the browser reported.
+        detail: String,
+    },
+    /// Reading the stored answers threw (storage blocked after it was opened, or a browser fault).
+    ReadFailed {
+        /// What the browser reported.
+        detail: String,
+    },
+    /// Storage exists but refused this write for another reason.
     WriteFailed {
         /// Item that could not be written.
         key: String,
@@ -73,6 +90,8 @@ impl StorageError {
     pub fn text_key(&self) -> &'static str {
         match self {
             StorageError::Unavailable { .. } => "ui.storage.unavailable",
+            StorageError::Full { .. } => "ui.keep.full",
+            StorageError::ReadFailed { .. } => "ui.keep.read_failed",
             StorageError::WriteFailed { .. } => "ui.storage.write_failed",
         }
     }
@@ -82,6 +101,10 @@ impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StorageError::Unavailable { detail } => write!(f, "storage unavailable: {detail}"),
+            StorageError::Full { key, detail } => {
+                write!(f, "could not write {key}, storage is full: {detail}")
+            }
+            StorageError::ReadFailed { detail } => write!(f, "could not read: {detail}"),
             StorageError::WriteFailed { key, detail } => {
                 write!(f, "could not write {key}: {detail}")
             }
@@ -95,12 +118,14 @@ impl std::error::Error for StorageError {}
 /// `Store` means the guarded checks passed and reaching `localStorage` will not throw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Store {
-    _checked: (),
+    /// The test write failed because storage is full: reading works, writing will not (yet).
+    full: bool,
 }
 
 /// Opens local storage: guards the `window.localStorage` getter (it throws in sandboxed frames),
 /// treats a missing object as unavailable, and makes a test write so a read-only or zero-quota
-/// storage is caught here rather than on the first answer.
+/// storage is caught here rather than on the first answer. A test write refused because storage
+/// is *full* still opens it (see [`Store::was_full`]): what is stored can be read and shown.
 pub fn open() -> Result<Store, StorageError> {
     let unavailable = |detail: String| StorageError::Unavailable { detail };
     let window = web_sys::window().ok_or_else(|| unavailable("no window".into()))?;
@@ -108,13 +133,16 @@ pub fn open() -> Result<Store, StorageError> {
         .local_storage()
         .map_err(|e| unavailable(describe(&e)))?
         .ok_or_else(|| unavailable("window.localStorage is null".into()))?;
-    storage
-        .set_item(PROBE, "1")
-        .map_err(|e| unavailable(describe(&e)))?;
+    if let Err(e) = storage.set_item(PROBE, "1") {
+        if is_quota(&e) && storage.get_item(PROBE).is_ok() {
+            return Ok(Store { full: true });
+        }
+        return Err(unavailable(describe(&e)));
+    }
     storage
         .remove_item(PROBE)
         .map_err(|e| unavailable(describe(&e)))?;
-    Ok(Store { _checked: () })
+    Ok(Store { full: false })
 }
 
 /// Touches `window.localStorage` (guarded, result ignored) so that the browser opens the storage
@@ -127,11 +155,16 @@ pub fn warm_up() {
 }
 
 impl Store {
+    /// True when storage was full when opened (the test write hit the quota).
+    pub fn was_full(self) -> bool {
+        self.full
+    }
+
     /// Reads the text under `key`; a missing item is `Ok(None)`.
     pub fn read(self, key: Key) -> Result<Option<String>, StorageError> {
         LocalStorage::raw()
             .get_item(&key.name())
-            .map_err(|e| StorageError::Unavailable {
+            .map_err(|e| StorageError::ReadFailed {
                 detail: describe(&e),
             })
     }
@@ -139,12 +172,19 @@ impl Store {
     /// Writes `text` under `key`.
     pub fn write(self, key: Key, text: &str) -> Result<(), StorageError> {
         let name = key.name();
-        LocalStorage::raw()
-            .set_item(&name, text)
-            .map_err(|e| StorageError::WriteFailed {
-                key: name,
-                detail: describe(&e),
-            })
+        LocalStorage::raw().set_item(&name, text).map_err(|e| {
+            if is_quota(&e) {
+                StorageError::Full {
+                    key: name,
+                    detail: describe(&e),
+                }
+            } else {
+                StorageError::WriteFailed {
+                    key: name,
+                    detail: describe(&e),
+                }
+            }
+        })
     }
 
     /// Removes `key` (nothing happens if it is not there).
@@ -188,6 +228,28 @@ impl Store {
 /// The current time as RFC 3339 text (for the document's `saved_at`).
 pub fn now_rfc3339() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// The current time in milliseconds since the Unix epoch (for answers' change times).
+pub fn now_millis() -> u64 {
+    // A clock before 1970 or beyond 2^53 ms is not a clock worth trusting: 0 means "unknown".
+    let now = js_sys::Date::now();
+    if now.is_finite() && now > 0.0 {
+        now as u64
+    } else {
+        0
+    }
+}
+
+/// True when a thrown value is the browser saying storage is full.
+fn is_quota(error: &wasm_bindgen::JsValue) -> bool {
+    let field = |name: &str| {
+        js_sys::Reflect::get(error, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    field("name") == "QuotaExceededError" || field("message").to_lowercase().contains("quota")
 }
 
 /// Best-effort text for a thrown JS value (usually a `DOMException` such as `SecurityError`).

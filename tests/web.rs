@@ -119,10 +119,16 @@ fn load_backs_up_what_it_cannot_read() {
         assert_eq!(
             loaded.notice,
             Some(Notice::Unreadable {
-                backup: Key::Backup(1).name()
+                backup: Some(Key::Backup(1).name())
             }),
             "{bad}"
         );
+        assert_eq!(
+            loaded.status,
+            SaveStatus::Paused,
+            "{bad}: read-only until asked"
+        );
+        assert_eq!(loaded.unreadable.as_deref(), Some(bad), "{bad}");
         assert_eq!(
             store.read(Key::Backup(1)),
             Ok(Some(bad.to_owned())),
@@ -178,12 +184,26 @@ fn null_storage_is_unavailable() {
 #[wasm_bindgen_test]
 fn refused_test_write_is_unavailable() {
     with_local_storage_getter(
-        "() => ({ setItem() { throw new DOMException('full', 'QuotaExceededError'); }, removeItem() {}, getItem() { return null; } })",
+        "() => ({ setItem() { throw new DOMException('no', 'SecurityError'); }, removeItem() {}, getItem() { return null; } })",
         || {
             assert!(matches!(
                 storage::open(),
                 Err(StorageError::Unavailable { .. })
             ));
+        },
+    );
+}
+
+#[wasm_bindgen_test]
+fn full_storage_still_opens_so_saved_answers_can_be_read() {
+    with_local_storage_getter(
+        "() => ({ setItem() { throw new DOMException('full', 'QuotaExceededError'); }, removeItem() {}, getItem() { return null; } })",
+        || {
+            let opened = storage::open();
+            assert!(
+                matches!(opened, Ok(store) if store.was_full()),
+                "{opened:?}"
+            );
         },
     );
 }
@@ -195,7 +215,7 @@ fn write_over_quota_fails_as_a_value() {
     let huge = "x".repeat(6 * 1024 * 1024);
     let written = store.write(Key::Answers, &huge);
     assert!(
-        matches!(&written, Err(StorageError::WriteFailed { key, .. }) if *key == Key::Answers.name()),
+        matches!(&written, Err(StorageError::Full { key, .. }) if *key == Key::Answers.name()),
         "{written:?}"
     );
     clear_all();
@@ -210,6 +230,13 @@ fn every_error_and_status_has_words_in_the_locale() {
         },
         StorageError::WriteFailed {
             key: "k".into(),
+            detail: String::new(),
+        },
+        StorageError::Full {
+            key: "k".into(),
+            detail: String::new(),
+        },
+        StorageError::ReadFailed {
             detail: String::new(),
         },
     ];

@@ -1,6 +1,7 @@
 //! UI components, one per file. Components draw what they are given; they do not compute scores.
 
 pub mod brandmark;
+pub mod earlier_versions;
 pub mod progress_bar;
 pub mod question;
 pub mod questionnaire;
@@ -12,3 +13,4 @@ pub mod share_opener;
 pub mod start_page;
 pub mod storage_notice;
 pub mod top_bar;
+pub mod undo_notice;

@@ -1,5 +1,7 @@
 //! Start over: a button and the confirmation dialog it opens (a native modal `<dialog>`: focus
-//! goes to its first button, Cancel; Escape cancels; the page behind is inert).
+//! goes to its first button, Cancel; Escape cancels; the page behind is inert). The dialog says
+//! how many answers would be cleared; clearing is a replace, so they are kept as an earlier
+//! version and the message after it offers Undo.
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -26,6 +28,18 @@ pub fn ResetButton() -> impl IntoView {
             dialog.close();
         }
     };
+    let body = move || {
+        carryover_engine::export::fill(
+            &state.text("ui.keep.reset_body"),
+            &[(
+                "count",
+                &state
+                    .answers
+                    .with(carryover_engine::Answers::len)
+                    .to_string(),
+            )],
+        )
+    };
     let confirm = move |_| {
         close();
         autosave.reset();
@@ -43,7 +57,7 @@ pub fn ResetButton() -> impl IntoView {
             data-testid="reset-dialog"
         >
             <h2 id="reset-title">{state.text("ui.reset.title")}</h2>
-            <p id="reset-body">{state.text("ui.reset.body")}</p>
+            <p id="reset-body">{body}</p>
             <div class="dialog-actions">
                 <button type="button" class="button" on:click=move |_| close()>
                     {state.text("ui.reset.cancel")}

@@ -1,16 +1,23 @@
 //! Opening a share link (`#share=v1.…`, recognised by [`crate::route`]). The fragment goes
 //! through the engine's [`share::decode`]; damage of any kind (cut short, changed, another
 //! version, too long) is a message and changes nothing. Intact answers load at once when this
-//! device has none, and otherwise only after the user says so in a native modal `<dialog>`
-//! (focus on its first button, Keep; Escape keeps). Either way the URL becomes `#results`, so a
-//! reload does not ask again.
+//! device has none, and otherwise only after the user says so in a native modal `<dialog>` that
+//! says exactly what would change (focus on its first button, Keep; Escape keeps). Loading is a
+//! replace: the previous answers are kept as an earlier version and the message offers Undo.
+//! Either way the URL becomes `#results`, so a reload does not ask again.
+//!
+//! Above every screen it also shows the message after start over, another tab's change or a
+//! restore ([`UndoNotice`]).
 
+use carryover_engine::merge::Difference;
 use carryover_engine::share;
+use carryover_engine::snapshot::Reason;
 use carryover_engine::{Answers, AnswersDocument};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use crate::autosave::Autosave;
+use crate::components::undo_notice::{UndoLine, UndoNotice};
 use crate::route::{self, PendingShare};
 use crate::state::AppState;
 
@@ -24,6 +31,7 @@ struct Outcome {
 
 /// Watches for a share link, asks when needed, and says what happened: the message goes above
 /// `children` (the current screen), the dialog after it, so the screen's markup comes first.
+#[allow(clippy::too_many_lines)] // one component: the link's dialog and its message
 #[component]
 pub fn ShareOpener(
     /// The current screen.
@@ -38,7 +46,7 @@ pub fn ShareOpener(
 
     let load = move |document: AnswersDocument, issues: Vec<String>| {
         let count = document.answers.len().to_string();
-        autosave.replace(document);
+        autosave.replace(document, Reason::Share);
         outcome.set(Some(Outcome {
             loaded: true,
             text: super::results::tr(&state, "ui.share.loaded", &[("count", &count)]),
@@ -101,12 +109,26 @@ pub fn ShareOpener(
     };
     let body = move || {
         incoming.with(|i| {
-            let count = i.as_ref().map_or(0, |(d, _)| d.answers.len()).to_string();
-            super::results::tr(&state, "ui.share.dialog_body", &[("count", &count)])
+            let empty = Answers::new();
+            let shared = i.as_ref().map_or(&empty, |(d, _)| &d.answers);
+            state.answers.with_untracked(|current| {
+                let d = Difference::between(current, shared);
+                super::results::tr(
+                    &state,
+                    "ui.keep.share_body",
+                    &[
+                        ("incoming", &shared.len().to_string()),
+                        ("current", &current.len().to_string()),
+                        ("dropped", &d.dropped.to_string()),
+                        ("changed", &d.changed.to_string()),
+                    ],
+                )
+            })
         })
     };
     let message = move || outcome.get().map(|o| notice(state, outcome, o));
     view! {
+        <UndoNotice/>
         {message}
         {children()}
         <dialog
@@ -140,7 +162,7 @@ fn notice(state: AppState, outcome: RwSignal<Option<Outcome>>, o: Outcome) -> im
             .map(|i| view! { <li>{i}</li> })
             .collect_view();
         view! {
-            <p>{state.text("ui.take.import_issues")}</p>
+            <p>{state.text("ui.keep.import_issues")}</p>
             <ul>{items}</ul>
         }
     });
@@ -152,6 +174,7 @@ fn notice(state: AppState, outcome: RwSignal<Option<Outcome>>, o: Outcome) -> im
             data-outcome=if o.loaded { "loaded" } else { "refused" }
         >
             <p>{o.text}</p>
+            {o.loaded.then(|| view! { <UndoLine/> })}
             {issues}
             <button type="button" class="button button-small" on:click=move |_| outcome.set(None)>
                 {state.text("ui.notice.dismiss")}

@@ -4,7 +4,8 @@
 //! index.html carries a static copy of this markup with the English text (the skeleton shown
 //! before the wasm loads). Keep the two in step, or first paint will jump when the app mounts.
 //! Two parts are not in the skeleton and move nothing: the brandmark (embed configuration) sits
-//! absolutely in the page's top padding, and the offline file's "offline copy" note comes last.
+//! absolutely in the page's top padding, and the offline file's "offline copy" note, the storage
+//! notice and the list of earlier versions (only when there are some) come last.
 
 use carryover_engine::Catalog;
 use carryover_engine::export::fill;
@@ -13,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::autosave::Autosave;
 use crate::components::brandmark::Brandmark;
+use crate::components::earlier_versions::EarlierVersions;
 use crate::components::reset_dialog::ResetButton;
 use crate::components::screen_link::ScreenLink;
 use crate::components::storage_notice::StorageNotice;
@@ -169,6 +171,7 @@ pub fn StartPage() -> impl IntoView {
             </p>
             {offline_copy}
             <StorageNotice/>
+            <EarlierVersions/>
         </main>
     }
 }

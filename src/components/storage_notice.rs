@@ -1,30 +1,68 @@
-//! Tells the user, in plain words, about storage trouble (answers not saved, saved answers that
-//! could not be read) and about another tab changing the answers.
+//! Tells the user, in plain words, about storage trouble: storage blocked, full, a write refused,
+//! saved answers that could not be read (then Carryover writes nothing until the user chooses:
+//! "Save here anyway", or first download what could not be read), and another tab's changes
+//! merged in.
 
 use carryover_engine::export::fill;
 use leptos::prelude::*;
 
-use crate::autosave::{Autosave, Notice};
+use crate::autosave::{Autosave, Notice, SaveStatus};
+use crate::download::{self, FileKind};
 use crate::state::AppState;
 
-/// The current storage notice and, when another tab's answers differ from changes made here, the
-/// choice between them. Renders nothing when all is well.
+/// The file offered when stored answers could not be read.
+const UNREADABLE_FILE: FileKind = FileKind {
+    name: "carryover-unreadable-answers.json",
+    mime: "application/json;charset=utf-8",
+};
+
+/// The current storage notice. Renders nothing when all is well.
 #[component]
 pub fn StorageNotice() -> impl IntoView {
     let state = expect_context::<AppState>();
     let autosave = expect_context::<Autosave>();
-    let notice = move || {
+    move || {
         autosave.notice.get().map(|notice| {
             let text = match &notice {
-                Notice::Unreadable { backup } => {
-                    fill(&state.text(notice.text_key()), &[("backup", backup)])
-                }
+                Notice::Unreadable {
+                    backup: Some(backup),
+                } => fill(&state.text(notice.text_key()), &[("backup", backup)]),
                 other => state.text(other.text_key()),
             };
             let dismissable = matches!(notice, Notice::UpdatedFromOtherTab | Notice::KeptAside);
+            let paused = autosave.status.get() == SaveStatus::Paused;
+            let download = autosave.unreadable_text().map(|text| {
+                view! {
+                    <button
+                        type="button"
+                        class="button button-small"
+                        on:click=move |_| {
+                            if let Err(error) = download::save_text(UNREADABLE_FILE, &text) {
+                                leptos::logging::warn!("download: {error:?}");
+                            }
+                        }
+                    >
+                        {state.text("ui.keep.download_raw")}
+                    </button>
+                }
+            });
             view! {
-                <div class="notice" data-testid="storage-notice">
+                <div
+                    class="notice"
+                    class:notice-conflict=paused
+                    role=if paused { "alert" } else { "status" }
+                    data-testid="storage-notice"
+                    data-kind=notice_kind(&notice)
+                >
                     <p>{text}</p>
+                    {paused.then(|| view! {
+                        <div class="notice-actions">
+                            {download}
+                            <button type="button" class="button button-small" on:click=move |_| autosave.save_anyway()>
+                                {state.text("ui.keep.save_anyway")}
+                            </button>
+                        </div>
+                    })}
                     {dismissable.then(|| view! {
                         <button type="button" class="button button-small" on:click=move |_| autosave.notice.set(None)>
                             {state.text("ui.notice.dismiss")}
@@ -33,26 +71,19 @@ pub fn StorageNotice() -> impl IntoView {
                 </div>
             }
         })
-    };
-    let conflict = move || {
-        autosave.conflict.with(Option::is_some).then(|| {
-            view! {
-                <div class="notice notice-conflict" role="alert" data-testid="tab-conflict">
-                    <p>{state.text("ui.tabs.conflict")}</p>
-                    <div class="notice-actions">
-                        <button type="button" class="button button-small" on:click=move |_| autosave.take_other_tab()>
-                            {state.text("ui.tabs.load_other")}
-                        </button>
-                        <button type="button" class="button button-small" on:click=move |_| autosave.keep_this_tab()>
-                            {state.text("ui.tabs.keep_these")}
-                        </button>
-                    </div>
-                </div>
-            }
-        })
-    };
-    view! {
-        {conflict}
-        {notice}
+    }
+}
+
+/// A stable name for tests and styles: which kind of trouble this is.
+fn notice_kind(notice: &Notice) -> &'static str {
+    use crate::storage::StorageError;
+    match notice {
+        Notice::Storage(StorageError::Unavailable { .. }) => "blocked",
+        Notice::Storage(StorageError::Full { .. }) => "full",
+        Notice::Storage(StorageError::ReadFailed { .. }) => "read-failed",
+        Notice::Storage(StorageError::WriteFailed { .. }) => "write-failed",
+        Notice::Unreadable { .. } | Notice::UnreadableFromOtherTab => "unreadable",
+        Notice::KeptAside => "kept-aside",
+        Notice::UpdatedFromOtherTab => "updated",
     }
 }

@@ -139,7 +139,10 @@ describe('questionnaire', () => {
     await dialog.getByRole('button', { name: 'Clear my answers' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.waitForFunction(() => !document.querySelector('form.questions input:checked'));
-    assert.equal(await page.evaluate(() => localStorage.getItem('carryover.answers')), null);
+    // Start over is a replace like any other: an empty document is stored (it wins over other
+    // tabs' older answers) and the previous answers are kept as an earlier version.
+    assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('carryover.answers'))).answers, {});
+    assert.ok(await page.evaluate(() => localStorage.getItem('carryover.answers.snapshot.1')));
     await expectText(page.getByTestId('progress'), '0 of');
     assert.deepEqual(errors, []);
     await context.close();

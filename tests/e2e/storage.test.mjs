@@ -1,5 +1,6 @@
 // End-to-end tests of storage trouble against the served release build: unreadable saved answers
-// (kept under a backup key), storage that refuses writes, and two tabs on the same answers.
+// (kept under a backup key, read-only until the user chooses), storage that refuses writes, and
+// two tabs on the same answers (merged per question). The full fault matrix is keep.test.mjs.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -33,7 +34,7 @@ describe('storage trouble', () => {
     ['damaged', '{"format":"carryover-answers","version":1,"answers":'],
     ['from a future version', '{"format":"carryover-answers","version":99,"answers":{"soc2":"type2"}}'],
   ]) {
-    it(`keeps unreadable saved answers (${kind}) under a backup key and stays usable`, async () => {
+    it(`keeps unreadable saved answers (${kind}) under a backup key, read-only until the user chooses`, async () => {
       const { context, page, errors } = await openWith(stored);
       await expectText(page.getByTestId('storage-notice'), 'could not be read');
       await expectText(page.getByTestId('storage-notice'), 'carryover.answers.backup.1');
@@ -42,6 +43,9 @@ describe('storage trouble', () => {
 
       await page.getByRole('link', { name: 'Start' }).click();
       await page.getByRole('radio', { name: 'Type I report' }).check();
+      await expectText(page.getByTestId('save-status'), 'waiting for your choice');
+      assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), stored, 'not written over');
+      await page.getByRole('button', { name: 'Save here anyway' }).click();
       await expectText(page.getByTestId('save-status'), 'Saved on this device');
       assert.equal(await page.evaluate(() => localStorage.getItem('carryover.answers.backup.1')), stored);
       const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
@@ -70,7 +74,7 @@ describe('storage trouble', () => {
     const choice = page.getByRole('radio', { name: 'Type II report' });
     await choice.check();
     await expectText(page.getByTestId('save-status'), 'Not saved');
-    await expectText(page.getByTestId('storage-notice'), 'could not be saved');
+    await expectText(page.getByTestId('storage-notice'), 'storage for this site is full');
     assert.equal(await choice.isChecked(), true);
     await page.getByTestId('next').click();
     await expectText(page.getByRole('heading', { level: 1 }), 'Your existing program');
@@ -81,7 +85,7 @@ describe('storage trouble', () => {
     await context.close();
   });
 
-  it('follows another tab quietly, and asks when this tab has changes of its own', async () => {
+  it('follows another tab quietly, and merges when this tab has changes of its own', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1024, height: 800 } });
     const a = await context.newPage();
     const b = await context.newPage();
@@ -100,7 +104,7 @@ describe('storage trouble', () => {
     await b.waitForFunction(() => document.querySelector('input[name=iso27001][value=certified]')?.checked);
     await expectText(b.getByTestId('storage-notice'), 'updated from another tab');
 
-    // B cannot save (quota) and changes something; then A changes it too: B must ask.
+    // B cannot save (quota) and changes something; then A changes another answer: B keeps both.
     await b.evaluate((key) => {
       const setItem = Storage.prototype.setItem;
       Storage.prototype.setItem = function (k, v) {
@@ -110,16 +114,20 @@ describe('storage trouble', () => {
     }, KEY);
     await b.getByRole('radio', { name: 'Yes, across our AI systems' }).check();
     await expectText(b.getByTestId('save-status'), 'Not saved');
-    await a.getByRole('radio', { name: 'Partly' }).check();
-    await expectText(b.getByTestId('tab-conflict'), 'another tab');
+    await a.getByRole('radio', { name: 'We follow it but are not certified' }).check();
+    await b.waitForFunction(() => document.querySelector('input[name=iso27001][value=aligned]')?.checked);
     assert.equal(
       await b.getByRole('radio', { name: 'Yes, across our AI systems' }).isChecked(),
       true,
-      'nothing is overwritten before the user chooses',
+      "B's own unsaved change survives A's",
     );
-    await shot(b, 'storage-two-tabs-conflict');
-    await b.getByRole('button', { name: "Use the other tab's answers" }).click();
+    // Now A changes the same question later: the later change wins, and B can take its own back.
+    await a.getByRole('radio', { name: /^Partly/ }).check();
     await b.waitForFunction(() => document.querySelector('input[name=airmf][value=partial]')?.checked);
+    await expectText(b.getByTestId('undo-notice'), 'changed 1 of the same answers');
+    await shot(b, 'storage-two-tabs-merged');
+    await b.getByTestId('undo-notice').getByRole('button', { name: "Keep this tab's answers" }).click();
+    await b.waitForFunction(() => document.querySelector('input[name=airmf][value=adopted]')?.checked);
     assert.deepEqual(errors.filter((e) => !e.includes('could not write')), []);
     await context.close();
   });

@@ -17,6 +17,16 @@
 //! An optional `tasks` object holds the owner and review cadence the user set per requirement
 //! (see [`crate::tasks`]); documents without it are unchanged.
 //!
+//! Two optional fields let two copies of the answers be merged per question (see
+//! [`crate::merge`]): `changed`, question id → when that answer was last set or cleared
+//! (milliseconds since the Unix epoch), and `replaced_at`, when the whole set of answers was last
+//! replaced (an import, a share link, start over, a restore). Documents without them (every
+//! document written before they existed) read as answers last changed at time 0, so they still
+//! load and merge; the version stays 1 because a reader that ignores both fields loses nothing.
+//!
+//! Text comes in as bytes from files and links: [`decode_bytes`] accepts a UTF-8 byte order mark
+//! and refuses invalid UTF-8 (both the app and the command-line scorer read through it).
+//!
 //! Decoding is two-step and never panics. [`decode`] reads the structure and fails with a
 //! [`DecodeError`] naming the field and the reason when the document cannot be used at all (not
 //! JSON, not an answers document, a future version, too large). Problems with single entries are
@@ -31,6 +41,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::catalog::Catalog;
+use crate::export::{escape_control, fill};
 use crate::model::{PracticeAnswer, QuestionKind};
 use crate::tasks::{TaskSettings, encode_settings};
 
@@ -40,6 +51,10 @@ pub const FORMAT: &str = "carryover-answers";
 pub const VERSION: u64 = 1;
 /// Documents larger than this are refused before parsing.
 pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
+/// A document with more answer entries than this that do not fit the questions is refused: it is
+/// not a set of answers from any version of Carryover (the questionnaire has well under a hundred
+/// questions; the limit leaves room for several content versions' worth of retired ones).
+pub const MAX_UNFIT_ENTRIES: usize = 200;
 
 /// A validated answer to one question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -107,7 +122,7 @@ impl Answers {
     ) -> Result<(), String> {
         let qi = catalog
             .question_index(question_id)
-            .ok_or_else(|| format!("there is no question `{question_id}` in this version"))?;
+            .ok_or_else(|| t(catalog, "answers.issue.no_question", &[("id", question_id)]))?;
         let answer = parse_answer(catalog, qi, value)?;
         self.by_question.insert(qi, answer);
         Ok(())
@@ -160,6 +175,11 @@ pub struct AnswersDocument {
     pub tasks: BTreeMap<String, TaskSettings>,
     /// `tasks` entries that did not fit, kept verbatim and written back under `tasks`.
     pub rejected_tasks: BTreeMap<String, Value>,
+    /// When each answer was last set or cleared, by question index (milliseconds since the Unix
+    /// epoch; the `changed` object). A question with a time and no answer was cleared then.
+    pub changed: BTreeMap<usize, u64>,
+    /// When all answers were last replaced at once (import, share link, start over, restore).
+    pub replaced_at: Option<u64>,
 }
 
 /// A problem with one part of a document that did not stop it from loading.
@@ -167,7 +187,8 @@ pub struct AnswersDocument {
 pub struct Issue {
     /// JSON path of the entry, e.g. `answers.roles`.
     pub path: String,
-    /// What is wrong, in plain words.
+    /// What is wrong, in plain words (from the English locale, control characters of the input
+    /// escaped).
     pub message: String,
 }
 
@@ -207,28 +228,84 @@ pub enum DecodeError {
         /// The document's version.
         version: u64,
     },
+    /// The bytes are not UTF-8 text.
+    NotUtf8 {
+        /// Offset of the first byte that is not UTF-8.
+        offset: usize,
+    },
+    /// More than [`MAX_UNFIT_ENTRIES`] answer entries do not fit the questions.
+    TooManyUnfit {
+        /// The limit.
+        limit: usize,
+    },
 }
 
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl DecodeError {
+    /// Stable id (locale key `answers.error.<id>`).
+    pub fn id(&self) -> &'static str {
         match self {
-            DecodeError::TooLarge { bytes } => write!(
-                f,
-                "the file is {bytes} bytes; answers files larger than {MAX_DOCUMENT_BYTES} bytes (1 MB) are refused"
+            DecodeError::TooLarge { .. } => "too_large",
+            DecodeError::Syntax { .. } => "syntax",
+            DecodeError::Field { .. } => "field",
+            DecodeError::FutureVersion { .. } => "future_version",
+            DecodeError::NotUtf8 { .. } => "not_utf8",
+            DecodeError::TooManyUnfit { .. } => "too_many_unfit",
+        }
+    }
+
+    /// The message for a person, in a locale (control characters from the input escaped).
+    pub fn message(&self, catalog: &Catalog, locale: &str) -> String {
+        self.render(catalog.text(locale, &format!("answers.error.{}", self.id())))
+    }
+
+    fn render(&self, template: &str) -> String {
+        match self {
+            DecodeError::TooLarge { bytes } => fill(
+                template,
+                &[
+                    ("bytes", &bytes.to_string()),
+                    ("limit", &MAX_DOCUMENT_BYTES.to_string()),
+                ],
             ),
             DecodeError::Syntax {
                 line,
                 column,
                 message,
-            } => write!(
-                f,
-                "not valid JSON at line {line}, column {column}: {message}"
+            } => fill(
+                template,
+                &[
+                    ("line", &line.to_string()),
+                    ("column", &column.to_string()),
+                    ("reason", &escape_control(message)),
+                ],
             ),
-            DecodeError::Field { path, message } => write!(f, "{path}: {message}"),
-            DecodeError::FutureVersion { version } => write!(
-                f,
-                "this file was written by a newer Carryover (answers format version {version}); this build reads versions up to {VERSION}"
+            DecodeError::Field { path, message } => fill(
+                template,
+                &[
+                    ("path", &escape_control(path)),
+                    ("reason", &escape_control(message)),
+                ],
             ),
+            DecodeError::FutureVersion { version } => fill(
+                template,
+                &[
+                    ("version", &version.to_string()),
+                    ("newest", &VERSION.to_string()),
+                ],
+            ),
+            DecodeError::NotUtf8 { offset } => fill(template, &[("offset", &offset.to_string())]),
+            DecodeError::TooManyUnfit { limit } => fill(template, &[("limit", &limit.to_string())]),
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    /// English, from the built-in locale.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let key = format!("answers.error.{}", self.id());
+        match Catalog::builtin() {
+            Ok(c) => f.write_str(&self.render(c.text("en", &key))),
+            Err(_) => f.write_str(&self.render(&key)),
         }
     }
 }
@@ -242,6 +319,46 @@ pub struct Decoded {
     pub document: AnswersDocument,
     /// Everything that was kept aside or ignored, with reasons.
     pub issues: Vec<Issue>,
+}
+
+/// Every locale key the answers decoder's messages use (for [`crate::text::required_keys`]).
+pub const LOCALE_KEYS: &[&str] = &[
+    "answers.field.not_object",
+    "answers.field.format_other",
+    "answers.field.format_type",
+    "answers.field.format_missing",
+    "answers.field.version_range",
+    "answers.field.whole_number",
+    "answers.field.missing",
+    "answers.field.answers_type",
+    "answers.field.string",
+    "answers.field.milliseconds",
+    "answers.field.changed_type",
+    "answers.field.not_snapshot",
+    "answers.field.snapshot_reason",
+    "answers.issue.kept_aside",
+    "answers.issue.unknown_field",
+    "answers.issue.unknown_question",
+    "answers.issue.no_question",
+    "answers.issue.not_choice",
+    "answers.issue.not_choices",
+    "answers.issue.choice_ids",
+    "answers.issue.not_practice",
+    "answers.issue.string",
+    "answers.issue.list",
+    "answers.kind.null",
+    "answers.kind.boolean",
+    "answers.kind.number",
+    "answers.kind.string",
+    "answers.kind.list",
+    "answers.kind.object",
+];
+
+/// English text of an answers-decoder message (control characters in the arguments escaped).
+pub(crate) fn t(catalog: &Catalog, key: &str, args: &[(&str, &str)]) -> String {
+    let escaped: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, escape_control(v))).collect();
+    let args: Vec<(&str, &str)> = escaped.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(catalog.text("en", key), &args)
 }
 
 fn field(path: &str, message: impl Into<String>) -> DecodeError {
@@ -265,25 +382,37 @@ pub fn decode(catalog: &Catalog, text: &str) -> Result<Decoded, DecodeError> {
 }
 
 /// Like [`decode`], for a document already parsed as JSON.
+#[allow(clippy::too_many_lines)] // one pass over the document, field after field
 pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeError> {
     let Value::Object(mut obj) = value else {
-        return Err(field("(document)", "expected a JSON object"));
+        return Err(field(
+            "(document)",
+            t(catalog, "answers.field.not_object", &[]),
+        ));
     };
+    let fmt = [("format", FORMAT)];
     match obj.remove("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(Value::String(f)) => {
             return Err(field(
                 "format",
-                format!(
-                    "expected \"{FORMAT}\", found \"{f}\": this is not a Carryover answers file"
+                t(
+                    catalog,
+                    "answers.field.format_other",
+                    &[("format", FORMAT), ("found", &f)],
                 ),
             ));
         }
-        Some(_) => return Err(field("format", format!("expected the string \"{FORMAT}\""))),
+        Some(_) => {
+            return Err(field(
+                "format",
+                t(catalog, "answers.field.format_type", &fmt),
+            ));
+        }
         None => {
             return Err(field(
                 "format",
-                format!("missing; a Carryover answers file starts with \"format\": \"{FORMAT}\""),
+                t(catalog, "answers.field.format_missing", &fmt),
             ));
         }
     }
@@ -291,11 +420,22 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
         Some(Value::Number(n)) => n.as_u64().filter(|v| *v >= 1).ok_or_else(|| {
             field(
                 "version",
-                format!("expected a whole number from 1, found {n}"),
+                t(
+                    catalog,
+                    "answers.field.version_range",
+                    &[("found", &n.to_string())],
+                ),
             )
         })?,
-        Some(_) => return Err(field("version", "expected a whole number")),
-        None => return Err(field("version", "missing")),
+        Some(_) => {
+            return Err(field(
+                "version",
+                t(catalog, "answers.field.whole_number", &[]),
+            ));
+        }
+        None => {
+            return Err(field("version", t(catalog, "answers.field.missing", &[])));
+        }
     };
     if version > VERSION {
         return Err(DecodeError::FutureVersion { version });
@@ -303,9 +443,9 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
     migrate(version, &mut obj);
     let mut issues = Vec::new();
     let mut doc = AnswersDocument {
-        content_version: optional_string(&mut obj, "content_version")?,
-        position: optional_string(&mut obj, "position")?,
-        saved_at: optional_string(&mut obj, "saved_at")?,
+        content_version: optional_string(catalog, &mut obj, "content_version")?,
+        position: optional_string(catalog, &mut obj, "position")?,
+        saved_at: optional_string(catalog, &mut obj, "saved_at")?,
         ..AnswersDocument::default()
     };
     match obj.remove("answers") {
@@ -315,15 +455,28 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
                 let parsed = catalog
                     .question_index(&key)
                     .ok_or_else(|| {
-                        format!("no question `{key}` in content {}", catalog.content_version)
+                        t(
+                            catalog,
+                            "answers.issue.unknown_question",
+                            &[("id", &key), ("version", &catalog.content_version)],
+                        )
                     })
                     .and_then(|qi| parse_answer(catalog, qi, &value).map(|a| (qi, a)));
                 match parsed {
                     Ok((qi, a)) => doc.answers.insert(qi, a),
                     Err(message) => {
+                        if doc.rejected.len() >= MAX_UNFIT_ENTRIES {
+                            return Err(DecodeError::TooManyUnfit {
+                                limit: MAX_UNFIT_ENTRIES,
+                            });
+                        }
                         issues.push(Issue {
-                            path,
-                            message: format!("{message}; kept aside"),
+                            path: escape_control(&path),
+                            message: t(
+                                catalog,
+                                "answers.issue.kept_aside",
+                                &[("reason", &message)],
+                            ),
                         });
                         doc.rejected.insert(key, value);
                     }
@@ -333,10 +486,12 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
         Some(_) => {
             return Err(field(
                 "answers",
-                "expected an object of question id → answer",
+                t(catalog, "answers.field.answers_type", &[]),
             ));
         }
-        None => return Err(field("answers", "missing")),
+        None => {
+            return Err(field("answers", t(catalog, "answers.field.missing", &[])));
+        }
     }
     if let Some(Value::Object(rejected)) = obj.remove("rejected") {
         // Entries kept aside by an earlier load: still unknown? keep them; now valid? take them.
@@ -350,13 +505,19 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
                     doc.rejected.entry(key).or_insert(value);
                 }
             }
+            if doc.rejected.len() > MAX_UNFIT_ENTRIES {
+                return Err(DecodeError::TooManyUnfit {
+                    limit: MAX_UNFIT_ENTRIES,
+                });
+            }
         }
     }
+    read_changes(catalog, &mut obj, &mut doc)?;
     crate::tasks::read_into(catalog, obj.remove("tasks"), &mut doc, &mut issues);
     for (key, value) in obj {
         issues.push(Issue {
-            path: key.clone(),
-            message: "unknown field; kept as it is".to_owned(),
+            path: escape_control(&key),
+            message: t(catalog, "answers.issue.unknown_field", &[]),
         });
         doc.extra.insert(key, value);
     }
@@ -366,28 +527,94 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
     })
 }
 
+/// Reads bytes (a file, standard input) as an answers document: a UTF-8 byte order mark at the
+/// start is skipped, bytes that are not UTF-8 are refused ([`DecodeError::NotUtf8`]), and the
+/// text then goes through [`decode`].
+pub fn decode_bytes(catalog: &Catalog, bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(DecodeError::TooLarge { bytes: bytes.len() });
+    }
+    let text = text_of(bytes)?;
+    decode(catalog, text)
+}
+
+/// The text in `bytes`: a leading UTF-8 byte order mark is skipped; anything that is not UTF-8
+/// is an error naming the offset of the first bad byte.
+pub fn text_of(bytes: &[u8]) -> Result<&str, DecodeError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(body).map_err(|e| DecodeError::NotUtf8 {
+        offset: e.valid_up_to() + (bytes.len() - body.len()),
+    })
+}
+
+/// Reads the optional `changed` and `replaced_at` fields (see the module docs). Times for
+/// questions this content does not know are dropped (they describe no answer here); a `changed`
+/// that is not an object of whole numbers is a [`DecodeError::Field`].
+fn read_changes(
+    catalog: &Catalog,
+    obj: &mut Map<String, Value>,
+    doc: &mut AnswersDocument,
+) -> Result<(), DecodeError> {
+    match obj.remove("changed") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(times)) => {
+            for (key, value) in times {
+                let Some(time) = value.as_u64() else {
+                    return Err(field(
+                        &format!("changed.{key}"),
+                        t(catalog, "answers.field.milliseconds", &[]),
+                    ));
+                };
+                if let Some(qi) = catalog.question_index(&key) {
+                    doc.changed.insert(qi, time);
+                }
+            }
+        }
+        Some(_) => {
+            return Err(field(
+                "changed",
+                t(catalog, "answers.field.changed_type", &[]),
+            ));
+        }
+    }
+    doc.replaced_at =
+        match obj.remove("replaced_at") {
+            None | Some(Value::Null) => None,
+            Some(value) => Some(value.as_u64().ok_or_else(|| {
+                field("replaced_at", t(catalog, "answers.field.milliseconds", &[]))
+            })?),
+        };
+    Ok(())
+}
+
 /// Upgrades an older document in place. Version 1 is the first; later versions add steps here.
 fn migrate(version: u64, _doc: &mut Map<String, Value>) {
     debug_assert!(version <= VERSION);
 }
 
-fn optional_string(obj: &mut Map<String, Value>, key: &str) -> Result<Option<String>, DecodeError> {
+fn optional_string(
+    catalog: &Catalog,
+    obj: &mut Map<String, Value>,
+    key: &str,
+) -> Result<Option<String>, DecodeError> {
     match obj.remove(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(field(key, "expected a string")),
+        Some(_) => Err(field(key, t(catalog, "answers.field.string", &[]))),
     }
 }
 
-fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
+/// What kind of JSON value this is, in words.
+fn describe(catalog: &Catalog, value: &Value) -> String {
+    let key = match value {
+        Value::Null => "answers.kind.null",
+        Value::Bool(_) => "answers.kind.boolean",
+        Value::Number(_) => "answers.kind.number",
+        Value::String(_) => "answers.kind.string",
+        Value::Array(_) => "answers.kind.list",
+        Value::Object(_) => "answers.kind.object",
+    };
+    catalog.text("en", key).to_owned()
 }
 
 fn parse_answer(catalog: &Catalog, qi: usize, value: &Value) -> Result<Answer, String> {
@@ -404,9 +631,10 @@ fn parse_answer(catalog: &Catalog, qi: usize, value: &Value) -> Result<Answer, S
             if q.choices.iter().any(|c| &c.id == s) {
                 Ok(Answer::Choice(s.clone()))
             } else {
-                Err(format!(
-                    "`{s}` is not a choice (expected one of: {})",
-                    choice_list()
+                Err(t(
+                    catalog,
+                    "answers.issue.not_choice",
+                    &[("found", s), ("expected", &choice_list())],
                 ))
             }
         }
@@ -418,13 +646,18 @@ fn parse_answer(catalog: &Catalog, qi: usize, value: &Value) -> Result<Answer, S
                         set.insert(s.clone());
                     }
                     Value::String(s) => {
-                        return Err(format!(
-                            "`{s}` is not a choice (expected any of: {})",
-                            choice_list()
+                        return Err(t(
+                            catalog,
+                            "answers.issue.not_choices",
+                            &[("found", s), ("expected", &choice_list())],
                         ));
                     }
                     other => {
-                        return Err(format!("expected choice ids, found {}", describe(other)));
+                        return Err(t(
+                            catalog,
+                            "answers.issue.choice_ids",
+                            &[("found", &describe(catalog, other))],
+                        ));
                     }
                 }
             }
@@ -434,17 +667,21 @@ fn parse_answer(catalog: &Catalog, qi: usize, value: &Value) -> Result<Answer, S
             .map(Answer::Practice)
             .ok_or_else(|| {
                 let ids: Vec<&str> = PracticeAnswer::ALL.iter().map(|a| a.id()).collect();
-                format!(
-                    "`{s}` is not a practice answer (expected one of: {})",
-                    ids.join(", ")
+                t(
+                    catalog,
+                    "answers.issue.not_practice",
+                    &[("found", s), ("expected", &ids.join(", "))],
                 )
             }),
-        (QuestionKind::Single | QuestionKind::Practice, other) => {
-            Err(format!("expected a string, found {}", describe(other)))
-        }
-        (QuestionKind::Multi, other) => Err(format!(
-            "expected a list of choice ids, found {}",
-            describe(other)
+        (QuestionKind::Single | QuestionKind::Practice, other) => Err(t(
+            catalog,
+            "answers.issue.string",
+            &[("found", &describe(catalog, other))],
+        )),
+        (QuestionKind::Multi, other) => Err(t(
+            catalog,
+            "answers.issue.list",
+            &[("found", &describe(catalog, other))],
         )),
     }
 }
@@ -456,6 +693,24 @@ impl AnswersDocument {
             answers,
             ..AnswersDocument::default()
         }
+    }
+
+    /// Sets (or with `None`, clears) one answer and records when (`now`, milliseconds since the
+    /// Unix epoch), so a merge with another copy knows which change is newer.
+    pub fn set_answer(&mut self, question: usize, answer: Option<Answer>, now: u64) {
+        match answer {
+            Some(answer) => self.answers.insert(question, answer),
+            None => self.answers.clear(question),
+        }
+        self.changed.insert(question, now);
+    }
+
+    /// True when both hold the same answers with the same change times and replacement time
+    /// (what a merge looks at; position, save time and tasks aside).
+    pub fn same_answers(&self, other: &AnswersDocument) -> bool {
+        self.answers == other.answers
+            && self.changed == other.changed
+            && self.replaced_at == other.replaced_at
     }
 
     /// Writes the document as JSON (keys in a stable order). Entries kept aside and unknown
@@ -486,6 +741,18 @@ impl AnswersDocument {
                 "rejected".into(),
                 Value::Object(self.rejected.clone().into_iter().collect()),
             );
+        }
+        let mut changed = Map::new();
+        for (qi, time) in &self.changed {
+            if let Some(q) = catalog.questions.get(*qi) {
+                changed.insert(q.id.clone(), Value::from(*time));
+            }
+        }
+        if !changed.is_empty() {
+            obj.insert("changed".into(), Value::Object(changed));
+        }
+        if let Some(time) = self.replaced_at {
+            obj.insert("replaced_at".into(), Value::from(time));
         }
         if let Some(tasks) = encode_settings(&self.tasks, &self.rejected_tasks) {
             obj.insert("tasks".into(), tasks);

@@ -21,6 +21,8 @@
 //! kept in the answers document), [`export`] (report, Statement of Applicability, task CSV and
 //! calendar) and [`share`] (the share-link fragment codec). Embedding: [`embed_config`] (branding,
 //! CTA, origin and prefill, validated) and [`embed_message`] (the host page protocol).
+//! Keeping answers safe: [`merge`] (two copies merged per question) and [`snapshot`] (the answers
+//! as they were before a replace, for undo).
 
 pub mod answers;
 pub mod catalog;
@@ -30,13 +32,17 @@ pub mod effort;
 pub mod embed_config;
 pub mod embed_message;
 pub mod export;
+pub mod merge;
 pub mod model;
 pub mod score;
 pub mod share;
+pub mod snapshot;
 pub mod tasks;
 pub mod text;
 
-pub use answers::{Answer, Answers, AnswersDocument, DecodeError, Decoded, Issue, decode};
+pub use answers::{
+    Answer, Answers, AnswersDocument, DecodeError, Decoded, Issue, decode, decode_bytes,
+};
 pub use catalog::{Catalog, ContentErrors};
 pub use model::{Maturity, PracticeAnswer, Status};
 pub use score::{Assessment, assess};

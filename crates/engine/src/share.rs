@@ -23,9 +23,9 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::answers::{AnswersDocument, DecodeError, Decoded, decode as decode_document};
+use crate::answers::{AnswersDocument, DecodeError, Decoded, decode as decode_document, text_of};
 use crate::catalog::Catalog;
-use crate::export::{fill, fnv1a32};
+use crate::export::{escape_control, fill, fnv1a32};
 
 /// The version prefix this build writes and reads.
 pub const PREFIX: &str = "v1.";
@@ -137,6 +137,9 @@ pub fn encode(catalog: &Catalog, document: &AnswersDocument) -> String {
     let shared = AnswersDocument {
         position: None,
         saved_at: None,
+        // When this device changed what is its own business; opening a link is a replace anyway.
+        changed: std::collections::BTreeMap::new(),
+        replaced_at: None,
         ..document.clone()
     };
     let json = shared.to_json(catalog);
@@ -151,9 +154,18 @@ pub fn encode(catalog: &Catalog, document: &AnswersDocument) -> String {
     out
 }
 
-/// Opens a fragment (a leading `#` is ignored) into a decoded answers document.
-pub fn decode(catalog: &Catalog, fragment: &str) -> Result<Decoded, FragmentError> {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment).trim();
+/// The encoded answers in what a person pastes: a whole link (`https://…/#share=v1.…`), its
+/// fragment with or without `#` and `share=`, or the bare `v1.…` payload. Surrounding white space
+/// is ignored. The app's router and the command-line scorer both open links through this.
+pub fn payload(input: &str) -> &str {
+    let s = input.trim();
+    let s = s.split_once('#').map_or(s, |(_, fragment)| fragment);
+    s.strip_prefix("share=").unwrap_or(s).trim()
+}
+
+/// Opens a share link in any form [`payload`] accepts into a decoded answers document.
+pub fn decode(catalog: &Catalog, input: &str) -> Result<Decoded, FragmentError> {
+    let fragment = payload(input);
     if fragment.is_empty() {
         return Err(FragmentError::Empty);
     }
@@ -169,7 +181,9 @@ pub fn decode(catalog: &Catalog, fragment: &str) -> Result<Decoded, FragmentErro
             .chars()
             .take(16)
             .collect();
-        return Err(FragmentError::WrongVersion { version });
+        return Err(FragmentError::WrongVersion {
+            version: escape_control(&version),
+        });
     };
     let (bytes, canonical) = base64url_decode(data).map_err(|e| match e {
         Base64Error::Length => FragmentError::Truncated,
@@ -193,8 +207,8 @@ pub fn decode(catalog: &Catalog, fragment: &str) -> Result<Decoded, FragmentErro
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => FragmentError::InflatesTooLarge,
             _ => FragmentError::Tampered,
         })?;
-    let text = String::from_utf8(json).map_err(|_| FragmentError::NotText)?;
-    decode_document(catalog, &text).map_err(FragmentError::Document)
+    let text = text_of(&json).map_err(|_| FragmentError::NotText)?;
+    decode_document(catalog, text).map_err(FragmentError::Document)
 }
 
 fn push_leb128(out: &mut Vec<u8>, mut n: usize) {

@@ -108,17 +108,10 @@ pub const UI_KEYS: &[&str] = &[
     "ui.save.failed",
     "ui.storage.unavailable",
     "ui.storage.write_failed",
-    "ui.storage.unreadable",
-    "ui.storage.unreadable_kept",
-    "ui.storage.kept_aside",
     "ui.tabs.updated",
-    "ui.tabs.conflict",
-    "ui.tabs.load_other",
-    "ui.tabs.keep_these",
     "ui.notice.dismiss",
     "ui.reset.open",
     "ui.reset.title",
-    "ui.reset.body",
     "ui.reset.confirm",
     "ui.reset.cancel",
     "ui.tasks.title",
@@ -150,10 +143,8 @@ pub const UI_KEYS: &[&str] = &[
     "ui.take.import_hint",
     "ui.take.import_label",
     "ui.take.import_ok",
-    "ui.take.import_issues",
     "ui.take.import_failed",
     "ui.share.dialog_title",
-    "ui.share.dialog_body",
     "ui.share.replace",
     "ui.share.keep",
     "ui.share.loaded",
@@ -207,6 +198,41 @@ pub const UI_KEYS: &[&str] = &[
     "ui.embed.cta",
     "ui.embed.logo",
     "ui.embed.offline",
+    // Keeping answers safe (autosave, storage_notice, undo_notice, earlier_versions, dialogs).
+    "ui.keep.paused",
+    "ui.keep.blocked",
+    "ui.keep.full",
+    "ui.keep.write_failed",
+    "ui.keep.read_failed",
+    "ui.keep.unreadable",
+    "ui.keep.unreadable_no_copy",
+    "ui.keep.unreadable_other_tab",
+    "ui.keep.save_anyway",
+    "ui.keep.download_raw",
+    "ui.keep.kept_aside",
+    "ui.keep.import_issues",
+    "ui.keep.undo",
+    "ui.keep.keep_mine",
+    "ui.keep.copy_kept",
+    "ui.keep.copy_memory",
+    "ui.keep.done.start_over",
+    "ui.keep.done.other_tab",
+    "ui.keep.done.other_tab_cleared",
+    "ui.keep.done.merged",
+    "ui.keep.done.restore",
+    "ui.keep.done.undone",
+    "ui.keep.import_title",
+    "ui.keep.import_body",
+    "ui.keep.import_confirm",
+    "ui.keep.import_keep",
+    "ui.keep.import_kept",
+    "ui.keep.import_more",
+    "ui.keep.share_body",
+    "ui.keep.reset_body",
+    "ui.keep.versions_title",
+    "ui.keep.versions_intro",
+    "ui.keep.version_row",
+    "ui.keep.restore",
 ];
 
 /// Every locale key the engine and UI need.
@@ -243,6 +269,20 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
         keys.push(format!("factor.{}", f.id));
     }
     keys.extend(crate::export::required_keys());
+    for id in [
+        "too_large",
+        "syntax",
+        "field",
+        "future_version",
+        "not_utf8",
+        "too_many_unfit",
+    ] {
+        keys.push(format!("answers.error.{id}"));
+    }
+    keys.extend(crate::answers::LOCALE_KEYS.iter().map(|k| (*k).to_owned()));
+    for r in crate::snapshot::Reason::ALL {
+        keys.push(format!("ui.keep.reason.{}", r.id()));
+    }
     keys
 }
 

@@ -1,17 +1,27 @@
-//! Loading answers from a file. The file goes through the engine's [`decode`], exactly like saved
-//! answers: when it cannot be used (not JSON, not an answers document, a newer version, over
-//! 1 MB) the engine's message says why and nothing changes; when it loads, it replaces the answers
-//! through [`Autosave::replace`] (so it is saved), and entries that do not fit this version are
-//! listed: they are kept aside in the document, never dropped.
+//! Loading answers from a file. The file is read as bytes and goes through the engine's
+//! [`decode_bytes`], exactly as the command-line scorer reads it (a UTF-8 byte order mark is
+//! skipped, text that is not UTF-8 is refused). When it cannot be used (not UTF-8, not JSON, not
+//! an answers document, a newer version, over 1 MB, far too many entries that fit no question)
+//! the engine's message says why and nothing changes. When loading it would leave questions the
+//! user has answered unanswered, a dialog says exactly what would change and asks first. Loading
+//! goes through [`Autosave::replace`]: the previous answers are kept as an earlier version, and
+//! the message offers Undo. Entries that do not fit this version are listed (the first few): they
+//! are kept aside in the document, never dropped.
 
 use carryover_engine::answers::MAX_DOCUMENT_BYTES;
-use carryover_engine::{DecodeError, decode};
+use carryover_engine::merge::Difference;
+use carryover_engine::snapshot::Reason;
+use carryover_engine::{Answers, DecodeError, Decoded, decode_bytes};
+use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::tr;
 use crate::autosave::Autosave;
-use crate::download;
+use crate::components::undo_notice::UndoLine;
 use crate::state::AppState;
+
+/// Issues listed under a loaded file; the rest are counted.
+const LISTED_ISSUES: usize = 20;
 
 /// What the last import did, for the message under the file field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,14 +29,26 @@ struct Outcome {
     loaded: bool,
     text: String,
     kept_aside: Vec<String>,
+    more: usize,
 }
 
-/// The answers-file field and the message about the last file.
+/// A file that decoded and waits for the user's yes.
+#[derive(Clone, Debug, PartialEq)]
+struct Waiting {
+    name: String,
+    decoded: Decoded,
+    difference: Difference,
+}
+
+/// The answers-file field, the confirmation dialog and the message about the last file.
+#[allow(clippy::too_many_lines)] // one component: the field, its dialog and its message
 #[component]
 pub fn ImportAnswers() -> impl IntoView {
     let state = expect_context::<AppState>();
     let autosave = expect_context::<Autosave>();
     let outcome = RwSignal::new(None::<Outcome>);
+    let waiting = RwSignal::new(None::<Waiting>);
+    let dialog = NodeRef::<Dialog>::new();
     let refused = move |file: &str, reason: &str| {
         outcome.set(Some(Outcome {
             loaded: false,
@@ -36,6 +58,27 @@ pub fn ImportAnswers() -> impl IntoView {
                 &[("file", file), ("reason", reason)],
             ),
             kept_aside: Vec::new(),
+            more: 0,
+        }));
+    };
+    let load = move |name: String, decoded: Decoded| {
+        let count = decoded.document.answers.len().to_string();
+        let issues = decoded.issues;
+        let more = issues.len().saturating_sub(LISTED_ISSUES);
+        autosave.replace(decoded.document, Reason::Import);
+        outcome.set(Some(Outcome {
+            loaded: true,
+            text: tr(
+                &state,
+                "ui.take.import_ok",
+                &[("count", &count), ("file", &name)],
+            ),
+            kept_aside: issues
+                .iter()
+                .take(LISTED_ISSUES)
+                .map(ToString::to_string)
+                .collect(),
+            more,
         }));
     };
     let on_change = move |ev: leptos::ev::Event| {
@@ -45,41 +88,101 @@ pub fn ImportAnswers() -> impl IntoView {
         };
         // Picking the same file again must fire `change` again.
         input.set_value("");
-        let name = file.name();
+        let name = carryover_engine::export::escape_control(&file.name());
         // The size is checked before reading, so a huge file is never loaded into memory.
         let bytes = file.size() as usize;
         if bytes > MAX_DOCUMENT_BYTES {
-            refused(&name, &DecodeError::TooLarge { bytes }.to_string());
+            let error = DecodeError::TooLarge { bytes };
+            refused(&name, &error.message(state.catalog, state.locale));
             return;
         }
         leptos::task::spawn_local(async move {
-            let text = match download::read_file(&file).await {
-                Ok(text) => text,
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
                 Err(error) => {
-                    refused(&name, &format!("{error:?}"));
+                    let reason = js_sys::Reflect::get(&error, &"message".into())
+                        .ok()
+                        .and_then(|m| m.as_string())
+                        .unwrap_or_default();
+                    refused(&name, &carryover_engine::export::escape_control(&reason));
                     return;
                 }
             };
-            match decode(state.catalog, &text) {
-                Err(error) => refused(&name, &error.to_string()),
+            match decode_bytes(state.catalog, &bytes) {
+                Err(error) => refused(&name, &error.message(state.catalog, state.locale)),
                 Ok(decoded) => {
-                    let count = decoded.document.answers.len().to_string();
-                    autosave.replace(decoded.document);
-                    outcome.set(Some(Outcome {
-                        loaded: true,
-                        text: tr(
-                            &state,
-                            "ui.take.import_ok",
-                            &[("count", &count), ("file", &name)],
-                        ),
-                        kept_aside: decoded.issues.iter().map(ToString::to_string).collect(),
-                    }));
+                    let difference = state.answers.with_untracked(|current| {
+                        Difference::between(current, &decoded.document.answers)
+                    });
+                    if difference.dropped == 0 {
+                        load(name, decoded);
+                    } else {
+                        waiting.set(Some(Waiting {
+                            name,
+                            decoded,
+                            difference,
+                        }));
+                        if let Some(dialog) = dialog.get_untracked() {
+                            _ = dialog.show_modal();
+                        }
+                    }
                 }
             }
         });
     };
+    let close = move || {
+        if let Some(dialog) = dialog.get_untracked() {
+            dialog.close();
+        }
+    };
+    let confirm = move |_| {
+        close();
+        if let Some(w) = waiting.get_untracked() {
+            waiting.set(None);
+            load(w.name, w.decoded);
+        }
+    };
+    let keep = move || {
+        close();
+        if let Some(w) = waiting.get_untracked() {
+            waiting.set(None);
+            outcome.set(Some(Outcome {
+                loaded: false,
+                text: tr(&state, "ui.keep.import_kept", &[("file", &w.name)]),
+                kept_aside: Vec::new(),
+                more: 0,
+            }));
+        }
+    };
+    let body = move || {
+        waiting.with(|w| {
+            w.as_ref().map(|w| {
+                tr(
+                    &state,
+                    "ui.keep.import_body",
+                    &[
+                        ("file", &w.name),
+                        ("incoming", &w.decoded.document.answers.len().to_string()),
+                        (
+                            "current",
+                            &state.answers.with_untracked(Answers::len).to_string(),
+                        ),
+                        ("dropped", &w.difference.dropped.to_string()),
+                        ("changed", &w.difference.changed.to_string()),
+                    ],
+                )
+            })
+        })
+    };
     let message = move || {
         outcome.get().map(|o| {
+            let more = (o.more > 0).then(|| {
+                tr(
+                    &state,
+                    "ui.keep.import_more",
+                    &[("count", &o.more.to_string())],
+                )
+            });
             let issues = (!o.kept_aside.is_empty()).then(|| {
                 let items = o
                     .kept_aside
@@ -87,8 +190,9 @@ pub fn ImportAnswers() -> impl IntoView {
                     .map(|i| view! { <li>{i}</li> })
                     .collect_view();
                 view! {
-                    <p>{state.text("ui.take.import_issues")}</p>
+                    <p>{state.text("ui.keep.import_issues")}</p>
                     <ul class="import-issues">{items}</ul>
+                    {more.map(|m| view! { <p>{m}</p> })}
                 }
             });
             view! {
@@ -100,6 +204,7 @@ pub fn ImportAnswers() -> impl IntoView {
                     data-outcome=if o.loaded { "loaded" } else { "refused" }
                 >
                     <p>{o.text}</p>
+                    {o.loaded.then(|| view! { <UndoLine/> })}
                     {issues}
                 </div>
             }
@@ -118,5 +223,24 @@ pub fn ImportAnswers() -> impl IntoView {
             />
         </label>
         {message}
+        <dialog
+            node_ref=dialog
+            class="dialog"
+            aria-labelledby="import-dialog-title"
+            aria-describedby="import-dialog-body"
+            data-testid="import-dialog"
+            on:cancel=move |_: leptos::ev::Event| keep()
+        >
+            <h2 id="import-dialog-title">{state.text("ui.keep.import_title")}</h2>
+            <p id="import-dialog-body">{body}</p>
+            <div class="dialog-actions">
+                <button type="button" class="button" on:click=move |_| keep()>
+                    {state.text("ui.keep.import_keep")}
+                </button>
+                <button type="button" class="button button-primary" on:click=confirm>
+                    {state.text("ui.keep.import_confirm")}
+                </button>
+            </div>
+        </dialog>
     }
 }

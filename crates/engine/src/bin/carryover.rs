@@ -8,11 +8,14 @@
 //! carryover tasks FILE [--format csv|ics] [--date D] [--name NAME]
 //!                                                      the task plan, CSV or iCalendar
 //! carryover share FILE                                 print the share-link fragment
-//! carryover unshare FRAGMENT                           print the answers document in a fragment
+//! carryover unshare LINK                               print the answers document in a share link
 //! carryover content                                    print the content bundle's counts and version
 //! ```
 //!
-//! FILE may be `-` for standard input; FRAGMENT may be a whole link (the part after `#` is used).
+//! FILE may be `-` for standard input; it is read as bytes, like a file picked in the app: a UTF-8
+//! byte order mark is skipped and text that is not UTF-8 is refused. LINK may be a whole share
+//! link, its fragment with or without `#share=`, the bare `v1.…` payload, or `-` to read one from
+//! standard input. Control characters from the input are escaped in every message.
 //! `--date YYYY-MM-DD` is the date on the report and the first review day in the calendar (its
 //! time stamp is midnight UTC that day); without it, today's date (UTC) is used — the clock is read
 //! here, never in the engine.
@@ -24,16 +27,17 @@ use std::io::Read as _;
 use std::process::ExitCode;
 
 use carryover_engine::export::date::{Date, Timestamp};
+use carryover_engine::export::escape_control;
 use carryover_engine::export::plan::CalendarOptions;
 use carryover_engine::export::report::Report;
-use carryover_engine::{Catalog, Decoded, assess, decode, export, share, tasks};
+use carryover_engine::{Catalog, Decoded, assess, decode_bytes, export, share, tasks};
 
 const USAGE: &str = "usage: carryover score FILE [--format json|text]
        carryover report FILE [--format md|html] [--date YYYY-MM-DD]
        carryover soa FILE
        carryover tasks FILE [--format csv|ics] [--date YYYY-MM-DD] [--name NAME]
        carryover share FILE
-       carryover unshare FRAGMENT
+       carryover unshare LINK
        carryover content";
 
 /// How a command ended when it did not succeed.
@@ -77,12 +81,12 @@ fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
-            eprintln!("carryover: {message}");
+            eprintln!("carryover: {}", escape_control(&message));
             ExitCode::from(1)
         }
         Err(Failure::Usage(message)) => {
             if !message.is_empty() {
-                eprintln!("carryover: {message}");
+                eprintln!("carryover: {}", escape_control(&message));
             }
             eprintln!("{USAGE}");
             ExitCode::from(2)
@@ -160,25 +164,31 @@ fn options(args: &[String], allowed: &[&str], formats: &[&str]) -> Result<Option
     Ok(opts)
 }
 
-fn read_text(file: &str) -> Result<String, Failure> {
+/// The bytes of FILE (`-`: standard input).
+fn read_bytes(file: &str) -> Result<Vec<u8>, Failure> {
     if file == "-" {
-        let mut s = String::new();
+        let mut bytes = Vec::new();
         std::io::stdin()
-            .read_to_string(&mut s)
+            .read_to_end(&mut bytes)
             .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
-        Ok(s)
+        Ok(bytes)
     } else {
-        std::fs::read_to_string(file)
-            .map_err(|e| Failure::Input(format!("cannot read {file}: {e}")))
+        std::fs::read(file).map_err(|e| Failure::Input(format!("cannot read {file}: {e}")))
     }
 }
 
-/// Reads and decodes an answers document, printing what was kept aside as warnings.
+/// Reads and decodes an answers document (as the app reads a picked file), printing what was
+/// kept aside as warnings.
 fn load(catalog: &Catalog, file: &str) -> Result<Decoded, Failure> {
-    let text = read_text(file)?;
-    let decoded = decode(catalog, &text).map_err(|e| Failure::Input(format!("{file}: {e}")))?;
+    let bytes = read_bytes(file)?;
+    let decoded =
+        decode_bytes(catalog, &bytes).map_err(|e| Failure::Input(format!("{file}: {e}")))?;
     for issue in &decoded.issues {
-        eprintln!("carryover: {file}: warning: {issue}");
+        eprintln!(
+            "carryover: {}: warning: {}",
+            escape_control(file),
+            escape_control(&issue.to_string())
+        );
     }
     Ok(decoded)
 }
@@ -274,10 +284,15 @@ fn share_link(catalog: &Catalog, args: &[String]) -> Outcome {
 
 fn unshare(catalog: &Catalog, args: &[String]) -> Outcome {
     let o = options(args, &[], &[])?;
-    let fragment = o.input.split_once('#').map_or(o.input.as_str(), |(_, f)| f);
-    let decoded = share::decode(catalog, fragment).map_err(|e| Failure::Input(e.to_string()))?;
+    let link = if o.input == "-" {
+        String::from_utf8(read_bytes("-")?)
+            .map_err(|_| Failure::Input("standard input is not UTF-8 text".to_owned()))?
+    } else {
+        o.input
+    };
+    let decoded = share::decode(catalog, &link).map_err(|e| Failure::Input(e.to_string()))?;
     for issue in &decoded.issues {
-        eprintln!("carryover: warning: {issue}");
+        eprintln!("carryover: warning: {}", escape_control(&issue.to_string()));
     }
     println!("{}", decoded.document.to_json(catalog));
     Ok(())
