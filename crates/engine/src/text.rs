@@ -198,9 +198,28 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
     for f in &catalog.effort.factors {
         keys.push(format!("factor.{}", f.id));
     }
+    for s in &catalog.rules.suggestions {
+        keys.push(format!("suggestion.{}", s.id));
+    }
+    for c in [
+        crate::baseline::Confidence::Attested,
+        crate::baseline::Confidence::SelfAssessed,
+    ] {
+        keys.push(format!("confidence.{}", c.id()));
+    }
+    for k in BASELINE_KEYS {
+        keys.push((*k).to_owned());
+    }
     keys.extend(crate::export::required_keys());
     keys
 }
+
+/// Locale keys of the baseline's notes and marks (issue 11).
+pub const BASELINE_KEYS: &[&str] = &[
+    "benchmarks.none",
+    "benchmarks.soc2_only",
+    "reuse.head_start",
+];
 
 /// Stable id of a phase (locale key suffix).
 pub fn phase_id(p: Phase) -> &'static str {

@@ -37,6 +37,7 @@ pub const KEYS: &[&str] = &[
     "why.answered_na",
     "why.best",
     "why.none",
+    "reuse.head_start",
     "report.title",
     "report.prepared",
     "report.progress",
@@ -209,6 +210,30 @@ pub fn why(catalog: &Catalog, locale: &str, r: &RequirementResult) -> String {
                 locale,
                 "why.answered_na",
                 &[("practices", &names.join(", "))],
+            )
+        }
+        (None, Some(sp)) if sp.relation == Relation::Partial => {
+            let answer = sp
+                .answer
+                .as_deref()
+                .and_then(PracticeAnswer::from_id)
+                .map_or_else(String::new, |a| answer_label(catalog, locale, a));
+            let reuse = catalog
+                .question(&sp.question)
+                .zip(catalog.requirement_index(&r.id))
+                .and_then(|(q, ri)| q.covers.iter().find(|c| c.requirement == ri))
+                .and_then(|c| c.reuse.as_deref())
+                .unwrap_or_default();
+            tr(
+                catalog,
+                locale,
+                "reuse.head_start",
+                &[
+                    ("practice", &practice_of(&sp.question)),
+                    ("answer", &answer),
+                    ("reuse", reuse),
+                    ("share", &crate::score::pct(sp.share).to_string()),
+                ],
             )
         }
         (None, Some(sp)) => {
