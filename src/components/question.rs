@@ -48,6 +48,7 @@ pub fn Question(
                 {q.why.clone()}
             </p>
             {q.help.clone().map(|help| view! { <p class="help" id=help_id>{help}</p> })}
+            <crate::components::suggestion::SuggestionNote question=question/>
             <div class=kind_class>{choices}</div>
         </fieldset>
     }

@@ -145,3 +145,18 @@ export async function answerSection(within) {
 export function shotTop(page, name) {
   return page.screenshot({ path: join(artifacts, `${name}-top.png`) });
 }
+
+/**
+ * Answers every section (see `answerSection`) and follows Next to the results: no result is shown
+ * before the intake and enough practices are answered (issue 11).
+ */
+export async function answerAll(within) {
+  for (let section = 0; section < 10; section += 1) {
+    await answerSection(within);
+    const next = within.getByTestId('next');
+    const label = (await next.textContent()) ?? '';
+    await next.click();
+    if (label.includes('See results')) return;
+  }
+  throw new Error('no "See results" after ten sections');
+}

@@ -219,6 +219,17 @@ pub const BASELINE_KEYS: &[&str] = &[
     "benchmarks.none",
     "benchmarks.soc2_only",
     "reuse.head_start",
+    "ui_model.suggest.answer",
+    "ui_model.suggest.counts",
+    "ui_model.suggest.confirm",
+    "ui_model.missing.title",
+    "ui_model.missing.intro",
+    "ui_model.missing.intake",
+    "ui_model.missing.practices",
+    "ui_model.missing.go",
+    "ui_model.confidence.title",
+    "ui_model.confidence.intro",
+    "ui_model.confidence.none",
 ];
 
 /// Stable id of a phase (locale key suffix).

@@ -10,10 +10,13 @@
 //! [`Assessment`]: carryover_engine::Assessment
 
 pub mod area_chart;
+pub mod confidence;
 pub mod cta;
 pub mod effort;
 pub mod headline;
 pub mod import_answers;
+pub mod method;
+pub mod missing_answers;
 pub mod net_new;
 pub mod open_questions;
 pub mod overlap;
@@ -40,9 +43,28 @@ use wasm_bindgen::JsCast;
 
 /// The whole results page, and after it the printed report (outside `<main>`: on screen it is
 /// hidden, on paper it is all there is).
+/// Until enough is answered (the engine's `Missing`), the page says what is missing instead.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let complete = Memo::new(move |_| state.assessment.with(|a| a.missing.complete()));
+    move || {
+        if complete.get() {
+            full_results(state).into_any()
+        } else {
+            view! {
+                <main class="page results" aria-labelledby="results-missing-h">
+                    <missing_answers::MissingAnswers/>
+                    <import_answers::ImportAnswers/>
+                    <method::Method/>
+                </main>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn full_results(state: AppState) -> impl IntoView {
     view! {
         <main class="page results" aria-labelledby="results-title">
             <status_stack::StatusPatterns/>
@@ -71,10 +93,12 @@ pub fn ResultsPage() -> impl IntoView {
             <roadmap::Roadmap/>
             <net_new::NetNew/>
             <second_audit::SecondAudit/>
+            <confidence::Confidence/>
             <open_questions::OpenQuestions/>
             <requirement_table::RequirementTable/>
             <task_plan::TaskPlan/>
             <take_away::TakeAway/>
+            <method::Method/>
         </main>
         <print_report::PrintReport/>
     }

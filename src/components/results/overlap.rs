@@ -67,10 +67,20 @@ pub fn Overlap() -> impl IntoView {
             </tr>
         }
     };
-    let published = state
+    // Only the figures about the programs this respondent runs (the engine's baseline).
+    let shown = move || a.with(|a| a.baseline.figures.clone());
+    let note = move || {
+        a.with(|a| a.baseline.figures_note.clone()).map(
+            |n| view! { <p class="benchmarks-note">{state.text(&format!("benchmarks.{n}"))}</p> },
+        )
+    };
+    let published = move || {
+        let shown = shown();
+        state
         .catalog
         .published
         .iter()
+        .filter(|f| shown.contains(&f.id))
         .map(|f| {
             let src = state.catalog.effort.sources.get(f.source);
             let basis = state.text(&format!("ui.results.basis.{}", f.basis));
@@ -99,7 +109,8 @@ pub fn Overlap() -> impl IntoView {
                 </li>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
     view! {
         <section class="results-section" id="results-overlap" aria-labelledby="results-overlap-h">
             <h2 id="results-overlap-h">{state.text("results.overlap")}</h2>
@@ -140,6 +151,7 @@ pub fn Overlap() -> impl IntoView {
             <p class="count-vs-effort">{state.text("results.count_vs_effort")}</p>
             <h3>{state.text("results.published")}</h3>
             <ul class="published">{published}</ul>
+            {note}
         </section>
     }
 }

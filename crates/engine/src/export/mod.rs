@@ -19,6 +19,7 @@
 pub mod csv;
 pub mod date;
 pub mod ical;
+pub mod method;
 pub mod plan;
 pub mod report;
 pub mod soa;
@@ -130,7 +131,11 @@ pub const KEYS: &[&str] = &[
 
 /// Every locale key the exports need, for [`crate::text::required_keys`].
 pub fn required_keys() -> Vec<String> {
-    let mut keys: Vec<String> = KEYS.iter().map(|k| (*k).to_owned()).collect();
+    let mut keys: Vec<String> = KEYS
+        .iter()
+        .chain(method::KEYS)
+        .map(|k| (*k).to_owned())
+        .collect();
     for c in Cadence::ALL {
         keys.push(format!("cadence.{}", c.id()));
     }
