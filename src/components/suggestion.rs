@@ -49,7 +49,7 @@ pub fn SuggestionNote(
                     <p class="fineprint">{state.text("ui_model.suggest.counts")}</p>
                     <button
                         type="button"
-                        class="button secondary"
+                        class="button"
                         on:click=move |_| {
                             autosave.set_answer(question, Some(Answer::Practice(answer)));
                         }

@@ -148,7 +148,7 @@ pub(crate) fn estimate(
         .collect();
     let line = |kind: EffortKind| EffortKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
     for ((r, req), status) in results.iter().zip(&catalog.requirements).zip(statuses) {
-        let kind = match (status, req.work) {
+        let kind = match (*status, req.work) {
             (Status::Inherited | Status::NotApplicable, _) => continue,
             (Status::Extend, WorkKind::Procedure) => EffortKind::Extend,
             (Status::Extend | Status::NetNew, WorkKind::PerSystem) => EffortKind::PerSystem,
