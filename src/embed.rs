@@ -217,7 +217,8 @@ impl Embed {
                     }
                 }
                 // No result without answers: nothing is `completed` before a score is shown.
-                if *now == Screen::Results && state.assessment.with_untracked(|a| a.missing.complete())
+                if *now == Screen::Results
+                    && state.assessment.with_untracked(|a| a.missing.complete())
                 {
                     self.post(&self.completed(state));
                 }

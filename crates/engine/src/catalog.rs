@@ -561,6 +561,7 @@ impl Validator {
         }
     }
 
+    #[allow(clippy::too_many_lines)] // the content parts in dependency order, read top to bottom
     fn build(&mut self, raw: RawContent) -> Catalog {
         let (areas, headings, requirements, requirement_index, raw_conditions) =
             self.standard(raw.iso42001);
@@ -1289,7 +1290,10 @@ impl Validator {
                     .filter_map(|id| {
                         let ri = requirement_index.get(id).copied();
                         if ri.is_none() {
-                            self.err(format!("warning `{}` lead: unknown requirement `{id}`", w.id));
+                            self.err(format!(
+                                "warning `{}` lead: unknown requirement `{id}`",
+                                w.id
+                            ));
                         }
                         ri
                     })

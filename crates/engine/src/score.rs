@@ -392,7 +392,6 @@ fn maturity_credit(catalog: &Catalog, m: Maturity) -> f64 {
     }
 }
 
-
 /// The scored answer of a visible practice: unanswered and "don't know" count as not in place.
 fn scored(answers: &Answers, visible: &[bool], qi: usize) -> Option<PracticeAnswer> {
     if !visible.get(qi).copied().unwrap_or(false) {

@@ -280,7 +280,11 @@ fn every_program_cover_row_has_a_crosswalk_row_behind_it() {
                 .filter(|r| q.refs.contains(&r.source))
                 .collect();
             let req = &c.requirements[cover.requirement].id;
-            assert!(!rows.is_empty(), "{} covers {req} with no crosswalk row", q.id);
+            assert!(
+                !rows.is_empty(),
+                "{} covers {req} with no crosswalk row",
+                q.id
+            );
             assert!(
                 rows.iter().any(|r| r.relation == cover.relation),
                 "{} covers {req} {:?} but the crosswalk says otherwise",
@@ -343,7 +347,10 @@ fn nist_pairs_we_added_are_in_the_published_crosswalk() {
         ("MAP 3.1", "A.5.2"),
         ("MAP 3.3", "A.5.2"),
     ] {
-        assert!(published.contains(&(item.to_owned(), req.to_owned())), "{item} → {req}");
+        assert!(
+            published.contains(&(item.to_owned(), req.to_owned())),
+            "{item} → {req}"
+        );
         let ri = c.requirement_index(req).expect("known");
         assert!(
             c.crosswalk[ri]

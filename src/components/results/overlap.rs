@@ -77,39 +77,39 @@ pub fn Overlap() -> impl IntoView {
     let published = move || {
         let shown = shown();
         state
-        .catalog
-        .published
-        .iter()
-        .filter(|f| shown.contains(&f.id))
-        .map(|f| {
-            let src = state.catalog.effort.sources.get(f.source);
-            let basis = state.text(&format!("ui.results.basis.{}", f.basis));
-            let range = tr(
-                &state,
-                "ui.results.published_range",
-                &[("low", &f.low.to_string()), ("high", &f.high.to_string())],
-            );
-            let source = tr(
-                &state,
-                "ui.results.published_source",
-                &[
-                    ("publisher", src.map_or("", |s| s.publisher.as_str())),
-                    ("date", src.map_or("", |s| s.date.as_str())),
-                ],
-            );
-            view! {
-                <li>
-                    <p class="published-figure">
-                        <strong class="published-range">{range}</strong>
-                        " "
-                        <span class="published-basis">{basis}</span>
-                    </p>
-                    <span class="published-claim">{f.claim.clone()}</span>
-                    <span class="published-source">{source}</span>
-                </li>
-            }
-        })
-        .collect_view()
+            .catalog
+            .published
+            .iter()
+            .filter(|f| shown.contains(&f.id))
+            .map(|f| {
+                let src = state.catalog.effort.sources.get(f.source);
+                let basis = state.text(&format!("ui.results.basis.{}", f.basis));
+                let range = tr(
+                    &state,
+                    "ui.results.published_range",
+                    &[("low", &f.low.to_string()), ("high", &f.high.to_string())],
+                );
+                let source = tr(
+                    &state,
+                    "ui.results.published_source",
+                    &[
+                        ("publisher", src.map_or("", |s| s.publisher.as_str())),
+                        ("date", src.map_or("", |s| s.date.as_str())),
+                    ],
+                );
+                view! {
+                    <li>
+                        <p class="published-figure">
+                            <strong class="published-range">{range}</strong>
+                            " "
+                            <span class="published-basis">{basis}</span>
+                        </p>
+                        <span class="published-claim">{f.claim.clone()}</span>
+                        <span class="published-source">{source}</span>
+                    </li>
+                }
+            })
+            .collect_view()
     };
     view! {
         <section class="results-section" id="results-overlap" aria-labelledby="results-overlap-h">

@@ -35,8 +35,8 @@ pub const KEYS: &[&str] = &[
     "method.source_item",
 ];
 
-/// The method section (report appendix and app page).
-pub fn section(catalog: &Catalog, locale: &str) -> Section {
+/// Every constant of the model with the sources it names, one line each.
+fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
     let t = |k: &str| tr(catalog, locale, k, &[]);
     let f = |k: &str, args: &[(&str, &str)]| tr(catalog, locale, k, args);
     let e = &catalog.effort;
@@ -59,15 +59,13 @@ pub fn section(catalog: &Catalog, locale: &str) -> Section {
     let credits: Vec<String> = Maturity::ALL
         .iter()
         .zip(catalog.rules.maturity_credit)
-        .map(|(m, c)| {
-            format!(
-                "{} {c:.2}",
-                t(&format!("answer.{}.label", m.id()))
-            )
-        })
+        .map(|(m, c)| format!("{} {c:.2}", t(&format!("answer.{}.label", m.id()))))
         .collect();
     let mut constants = vec![
-        f("method.maturity_credit", &[("credits", &credits.join(", "))]),
+        f(
+            "method.maturity_credit",
+            &[("credits", &credits.join(", "))],
+        ),
         f(
             "method.capacity",
             &[
@@ -127,6 +125,15 @@ pub fn section(catalog: &Catalog, locale: &str) -> Section {
             &crate::score::pct(catalog.rules.min_practice_share).to_string(),
         )],
     ));
+    constants
+}
+
+/// The method section (report appendix and app page).
+pub fn section(catalog: &Catalog, locale: &str) -> Section {
+    let t = |k: &str| tr(catalog, locale, k, &[]);
+    let f = |k: &str, args: &[(&str, &str)]| tr(catalog, locale, k, args);
+    let e = &catalog.effort;
+    let constants = constants(catalog, locale);
     let published: Vec<String> = catalog
         .published
         .iter()
