@@ -150,7 +150,7 @@ describe('issue 11: direct answers win, the baseline counts', () => {
     assert.equal((await page.locator('[data-testid="readiness"] .readiness-number').textContent()).trim(), score);
 
     // The method is one click away.
-    await page.getByText('How this estimate is made').click();
+    await page.getByRole('main').getByRole('heading', { name: 'How this estimate is made' }).click();
     await expectText(page.locator('#results-method'), 'What this tool cannot know');
     await shot(page, 'model-baseline-soc2');
     assert.deepEqual(errors, []);
@@ -162,7 +162,7 @@ describe('issue 11: direct answers win, the baseline counts', () => {
       const doc = fixture('mature-iso27001-no-ai-governance');
       const { context, page, errors } = await open(doc, '#results', { width, height: 800 });
       await page.locator('[data-testid="readiness"]').waitFor({ state: 'visible', timeout: 15_000 });
-      await page.getByText('How this estimate is made').click();
+      await page.getByRole('main').getByRole('heading', { name: 'How this estimate is made' }).click();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
       await page.locator('#results-confidence').screenshot({ path: join(repoRoot, 'tests/e2e/artifacts', `model-confidence-${width}.png`) });
