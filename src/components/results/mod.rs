@@ -48,6 +48,7 @@ use wasm_bindgen::JsCast;
 pub fn ResultsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let complete = Memo::new(move |_| state.assessment.with(|a| a.missing.complete()));
+    provide_context(import_answers::LastImport(RwSignal::new(None)));
     move || {
         if complete.get() {
             full_results(state).into_any()
