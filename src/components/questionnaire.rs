@@ -86,6 +86,7 @@ pub fn Questionnaire(
                 <h1 class="section-title" tabindex="-1">{title}</h1>
                 {intro.map(|intro| view! { <p class="section-intro">{intro}</p> })}
                 <StorageNotice/>
+                <crate::components::suggestion::ConfirmAll section=section/>
                 <form class="questions" on:submit=submit>
                     <For each=move || questions.get() key=|qi| *qi let:qi>
                         <Question question=qi/>

@@ -61,3 +61,54 @@ pub fn SuggestionNote(
         })
     }
 }
+
+/// "Confirm all N suggestions" for one section: a certified organisation confirms its program
+/// practices in one step instead of answering them one by one (each still changeable after).
+#[component]
+pub fn ConfirmAll(
+    /// Index into `Catalog::sections`.
+    section: usize,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let autosave = expect_context::<Autosave>();
+    let pending = Memo::new(move |_| {
+        state.answers.with(|answers| {
+            let visible = visible_questions(state.catalog, answers);
+            state
+                .catalog
+                .questions
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.section == section)
+                .filter_map(|(qi, _)| {
+                    suggestion_for(state.catalog, answers, &visible, qi).map(|s| (qi, s.answer))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let list = pending.get();
+        (list.len() > 1).then(|| {
+            let label = fill(
+                &state.text("ui_model.suggest.confirm_all"),
+                &[("count", &list.len().to_string())],
+            );
+            view! {
+                <p class="suggestion-all">
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            for (qi, m) in pending.get_untracked() {
+                                autosave
+                                    .set_answer(qi, Some(Answer::Practice(PracticeAnswer::Maturity(m))));
+                            }
+                        }
+                    >
+                        {label}
+                    </button>
+                </p>
+            }
+        })
+    }
+}

@@ -121,6 +121,17 @@ describe('issue 11: direct answers win, the baseline counts', () => {
       0,
       'document control names no SOC 2 criterion',
     );
+    // A certified or attested organisation confirms the section in one step.
+    await page.getByRole('button', { name: /^Confirm all \d+ suggested answers in this section$/ }).click();
+    await page.waitForFunction(
+      () => document.querySelector('fieldset[data-question="change_management"] input[value="effective_and_provable"]')?.checked,
+    );
+    assert.equal(await page.locator('form.questions .suggestion').count(), 0, 'every suggestion confirmed');
+    assert.equal(
+      await page.locator('fieldset[data-question="document_control"] input:checked').count(),
+      0,
+      'nothing was suggested there, so nothing was answered',
+    );
     assert.deepEqual(errors, []);
     await context.close();
   });

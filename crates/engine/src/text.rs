@@ -222,6 +222,8 @@ pub const BASELINE_KEYS: &[&str] = &[
     "ui_model.suggest.answer",
     "ui_model.suggest.counts",
     "ui_model.suggest.confirm",
+    "ui_model.suggest.confirm_all",
+    "ui_model.missing.suggestions",
     "ui_model.missing.title",
     "ui_model.missing.intro",
     "ui_model.missing.intake",

@@ -51,9 +51,17 @@ pub fn MissingAnswers() -> impl IntoView {
                     view! { <li><ScreenLink to=Screen::Section(i)>{title}</ScreenLink></li> }
                 })
                 .collect_view();
+            let suggestions = (!a.baseline.suggestions.is_empty()).then(|| {
+                let text = fill(
+                    &state.text("ui_model.missing.suggestions"),
+                    &[("count", &a.baseline.suggestions.len().to_string())],
+                );
+                view! { <p>{text}</p> }
+            });
             view! {
                 {intake}
                 <p>{practices}</p>
+                {suggestions}
                 <h3>{state.text("ui_model.missing.go")}</h3>
                 <ul class="plain-list">{links}</ul>
             }
