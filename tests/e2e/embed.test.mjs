@@ -119,6 +119,19 @@ describe('embedded widget on another origin', () => {
     const intakeHeight = await frameFitsContent(page);
     assert.notEqual(intakeHeight, startHeight, 'the frame grew with the questionnaire');
 
+    // No result without answers: the results screen says what is missing, and the host gets no
+    // `completed` (issue 11). Then back to the questionnaire.
+    await page.frames()[1].evaluate(() => {
+      location.hash = '#results';
+    });
+    await expectText(frame.getByRole('heading', { level: 1 }), 'Not enough answers for a result yet');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal((await events(page, 'completed')).length, 0, 'no completed before a result');
+    await page.frames()[1].evaluate(() => {
+      location.hash = '#q/intake';
+    });
+    await expectText(frame.getByRole('heading', { level: 1 }), 'About your organisation');
+
     const heights = [intakeHeight];
     for (let section = 0; section < 10; section += 1) {
       await answerSection(frame);
