@@ -16,10 +16,13 @@
 //! [`Assessment`]: carryover_engine::Assessment
 
 pub mod area_chart;
+pub mod confidence;
 pub mod cta;
 pub mod effort;
 pub mod headline;
 pub mod import_answers;
+pub mod method;
+pub mod missing_answers;
 pub mod net_new;
 pub mod open_questions;
 pub mod overlap;
@@ -50,9 +53,29 @@ use part::Part;
 
 /// The whole results page, and after it the printed report (outside `<main>`: on screen it is
 /// hidden, on paper it is all there is).
+/// Until enough is answered (the engine's `Missing`), the page says what is missing instead.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let complete = Memo::new(move |_| state.assessment.with(|a| a.missing.complete()));
+    provide_context(import_answers::LastImport(RwSignal::new(None)));
+    move || {
+        if complete.get() {
+            full_results(state).into_any()
+        } else {
+            view! {
+                <main class="page results" aria-labelledby="results-missing-h">
+                    <missing_answers::MissingAnswers/>
+                    <import_answers::ImportAnswers/>
+                    <method::Method/>
+                </main>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn full_results(state: AppState) -> impl IntoView {
     let revisit = expect_context::<Revisit>();
     // What the reader saw when they last left the results, to say what moved; remember what they
     // see now for the next time.
@@ -114,9 +137,11 @@ pub fn ResultsPage() -> impl IntoView {
             <wins::Wins/>
             <net_new::NetNew/>
             <second_audit::SecondAudit/>
+            <confidence::Confidence/>
             <open_questions::OpenQuestions/>
             <requirement_table::RequirementTable/>
             <take_away::TakeAway/>
+            <method::Method/>
         </main>
         <print_report::PrintReport/>
     }

@@ -19,6 +19,7 @@
 pub mod csv;
 pub mod date;
 pub mod ical;
+pub mod method;
 pub mod plan;
 pub mod report;
 pub mod soa;
@@ -37,6 +38,7 @@ pub const KEYS: &[&str] = &[
     "why.answered_na",
     "why.best",
     "why.none",
+    "reuse.head_start",
     "report.title",
     "report.prepared",
     "report.progress",
@@ -129,7 +131,11 @@ pub const KEYS: &[&str] = &[
 
 /// Every locale key the exports need, for [`crate::text::required_keys`].
 pub fn required_keys() -> Vec<String> {
-    let mut keys: Vec<String> = KEYS.iter().map(|k| (*k).to_owned()).collect();
+    let mut keys: Vec<String> = KEYS
+        .iter()
+        .chain(method::KEYS)
+        .map(|k| (*k).to_owned())
+        .collect();
     for c in Cadence::ALL {
         keys.push(format!("cadence.{}", c.id()));
     }
@@ -227,6 +233,30 @@ pub fn why(catalog: &Catalog, locale: &str, r: &RequirementResult) -> String {
                 locale,
                 "why.answered_na",
                 &[("practices", &names.join(", "))],
+            )
+        }
+        (None, Some(sp)) if sp.relation == Relation::Partial => {
+            let answer = sp
+                .answer
+                .as_deref()
+                .and_then(PracticeAnswer::from_id)
+                .map_or_else(String::new, |a| answer_label(catalog, locale, a));
+            let reuse = catalog
+                .question(&sp.question)
+                .zip(catalog.requirement_index(&r.id))
+                .and_then(|(q, ri)| q.covers.iter().find(|c| c.requirement == ri))
+                .and_then(|c| c.reuse.as_deref())
+                .unwrap_or_default();
+            tr(
+                catalog,
+                locale,
+                "reuse.head_start",
+                &[
+                    ("practice", &practice_of(&sp.question)),
+                    ("answer", &answer),
+                    ("reuse", reuse),
+                    ("share", &crate::score::pct(sp.share).to_string()),
+                ],
             )
         }
         (None, Some(sp)) => {

@@ -223,6 +223,7 @@ impl Report {
                 warnings(&c, a),
                 requirements(&c, a),
                 answers_given(&c, answers),
+                super::method::section(catalog, locale),
             ],
             disclaimer: c.t("app.disclaimer"),
         }
@@ -372,10 +373,12 @@ fn overlap(c: &Ctx<'_>, a: &Assessment) -> Section {
             row(&c.t("report.all"), &a.overlap.all),
         ],
     };
+    // Only the figures about the programs this respondent runs (issue 11), with a note when few.
     let published = c
         .catalog
         .published
         .iter()
+        .filter(|f| a.baseline.figures.contains(&f.id))
         .map(|f| {
             let src = c.catalog.effort.sources.get(f.source);
             c.f(
@@ -407,7 +410,12 @@ fn overlap(c: &Ctx<'_>, a: &Assessment) -> Section {
                 text: c.t("results.published"),
             },
             Block::List { items: published },
-        ],
+        ]
+        .into_iter()
+        .chain(a.baseline.figures_note.as_ref().map(|n| Block::Paragraph {
+            text: c.t(&format!("benchmarks.{n}")),
+        }))
+        .collect(),
     }
 }
 
