@@ -1,10 +1,11 @@
 //! "How this estimate is made" (issue 11): the engine's method section (the same one the report
-//! ends with) inside a disclosure, reachable from the results.
+//! ends with) as a closed part of the results (and of the missing-answers page).
 
 use carryover_engine::export::method;
 use carryover_engine::export::report::Block;
 use leptos::prelude::*;
 
+use super::part::Part;
 use crate::state::AppState;
 
 /// The method disclosure.
@@ -26,13 +27,8 @@ pub fn Method() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="results-section method" id="results-method" aria-labelledby="results-method-h">
-            <details>
-                <summary>
-                    <h2 id="results-method-h">{section.heading.clone()}</h2>
-                </summary>
-                {blocks}
-            </details>
-        </section>
+        <Part id="results-method" class="method" title=section.heading.clone()>
+            {blocks}
+        </Part>
     }
 }
