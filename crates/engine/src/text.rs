@@ -199,6 +199,7 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
         keys.push(format!("factor.{}", f.id));
     }
     keys.extend(crate::export::required_keys());
+    keys.extend(crate::export::schedule::required_keys(catalog));
     keys
 }
 
