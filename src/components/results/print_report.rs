@@ -1,7 +1,7 @@
 //! The printed report: the engine's HTML rendering of its report model (the same markup as the
 //! HTML download's body, styled by the same `report.css`, which `index.html` links for print), set
 //! as this element's inner HTML. Hidden on screen; in print it replaces the interactive page (see
-//! `style/print.css`), so every requirement, every SoA row and every answer is on paper, none behind
+//! `style/print.css`), so every requirement, every row of the Statement of Applicability and every answer is on paper, none behind
 //! a collapsed `<details>`.
 //!
 //! Why inner HTML rather than a Leptos view of the model: the engine's HTML writer is in the wasm

@@ -70,7 +70,7 @@ impl Export {
         let locale = state.locale;
         let document = autosave.document();
         let answers = &document.answers;
-        let report = |a| {
+        let report = |a: &carryover_engine::Assessment| {
             Report::build_with(
                 catalog,
                 a,
