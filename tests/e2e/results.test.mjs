@@ -37,10 +37,14 @@ function cliScore(name) {
   return JSON.parse(out).assessment;
 }
 
-/** Person-days and months as the app writes them: one decimal, no trailing `.0`. */
+/** Person-days as the engine writes them (export/units.rs): whole from 10 up, to the half below,
+ * at least a half when above zero. */
 function days(x) {
-  const tenths = Math.round(x * 10) / 10;
-  return Number.isInteger(tenths) ? tenths.toFixed(0) : tenths.toFixed(1);
+  if (!(x > 0)) return '0';
+  let half = Math.round(x * 2) / 2;
+  if (half >= 10) return Math.round(x).toFixed(0);
+  if (half === 0) half = 0.5;
+  return Number.isInteger(half) ? half.toFixed(0) : half.toFixed(1);
 }
 
 describe('results screen', () => {
