@@ -79,6 +79,26 @@ fn reports_soas_and_calendars_match_their_golden_files() {
             "en",
             CalendarOptions { stamp, name: None },
         );
+        for (what, text) in [
+            ("report", &report.to_markdown()),
+            ("soa", &soa),
+            ("ics", &ics),
+        ] {
+            for bad in [
+                "person-days person-days",
+                " 1 person-days",
+                " 1 days",
+                " 1 months",
+                " 1 AI systems",
+                "Not assessed",
+                "(iso27001)",
+                "now Not in place",
+            ] {
+                if text.contains(bad) {
+                    failures.push(format!("{name} {what}: `{bad}`"));
+                }
+            }
+        }
         failures.extend(check(&format!("{name}.report.md"), &report.to_markdown()));
         failures.extend(check(&format!("{name}.soa.csv"), &soa));
         failures.extend(check(&format!("{name}.ics"), &ics));
