@@ -169,6 +169,8 @@ pub const KEYS_DATED: &[&str] = &[
     "soa.why.no_existing_soa",
     "soa.state.existing_soa",
     "soa.state.to_decide",
+    "soa.decided.existing_soa",
+    "soa.decided.to_decide",
     "tasks.milestone_event",
     "tasks.review_until",
 ];

@@ -726,7 +726,11 @@ fn statement(
                     vec![
                         Cell::text(&r.control),
                         Cell::text(&r.name),
-                        Cell::text(if r.applicable { &yes } else { &no }),
+                        Cell::text(r.applicable_note.as_deref().unwrap_or(if r.applicable {
+                            &yes
+                        } else {
+                            &no
+                        })),
                         Cell::text(&r.justification),
                         Cell::text(&r.status),
                         Cell::text(r.owner.clone().unwrap_or_default()),

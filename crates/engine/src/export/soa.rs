@@ -39,8 +39,12 @@ pub struct SoaRow {
     pub control: String,
     /// Short name, in our words.
     pub name: String,
-    /// Whether it applies (a draft decision from the answers).
+    /// Whether it applies (a draft decision from the answers; `true` for an ISO 27001 control the
+    /// answers do not cover, which stays in until the existing decision says otherwise).
     pub applicable: bool,
+    /// Said instead of yes or no when the decision belongs elsewhere (the existing ISO 27001
+    /// Statement of Applicability, or the risk treatment).
+    pub applicable_note: Option<String>,
     /// Why it is included or excluded.
     pub justification: String,
     /// Implementation status: for ISO 42001 from the assessment, for a covered ISO 27001 control
@@ -223,6 +227,7 @@ fn iso42001_rows(
             control: req.id.clone(),
             name: req.name.clone(),
             applicable,
+            applicable_note: None,
             justification,
             status: t(&format!("soa.impl.{}", r.status.id()), &[]),
             owner: settings.get(&req.id).and_then(|s| s.owner.clone()),
@@ -316,11 +321,17 @@ fn iso27001_rows(catalog: &Catalog, answers: &Answers, locale: &str) -> Vec<SoaR
                 )
             }
         };
+        let applicable_note = match (best, existing) {
+            (Some(_), _) => None,
+            (None, true) => Some(tr(catalog, locale, "soa.decided.existing_soa", &[])),
+            (None, false) => Some(tr(catalog, locale, "soa.decided.to_decide", &[])),
+        };
         out.push(SoaRow {
             standard: fw.name.clone(),
             control: item.id.clone(),
             name: item.name.clone(),
             applicable,
+            applicable_note,
             justification,
             status,
             owner: None,
@@ -349,7 +360,11 @@ pub fn to_csv(catalog: &Catalog, rows: &[SoaRow], locale: &str) -> String {
         csv.field(&r.standard)
             .field(&r.control)
             .field(&r.name)
-            .field(if r.applicable { &yes } else { &no })
+            .field(
+                r.applicable_note
+                    .as_deref()
+                    .unwrap_or(if r.applicable { &yes } else { &no }),
+            )
             .field(&r.justification)
             .field(&r.status)
             .user_field(r.owner.as_deref().unwrap_or_default())
