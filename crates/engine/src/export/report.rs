@@ -1093,7 +1093,7 @@ fn html_block(s: &mut String, block: &Block) {
         }
         Block::Table(t) => {
             let num = |i: usize| t.numeric.get(i).copied().unwrap_or(false);
-            let _ = write!(s, "<table>\n<thead><tr>");
+            let _ = write!(s, "<div class=\"table\"><table>\n<thead><tr>");
             for (i, h) in t.columns.iter().enumerate() {
                 let class = if num(i) { " class=\"num\"" } else { "" };
                 let _ = write!(s, "<th scope=\"col\"{class}>{}</th>", e(h));
@@ -1111,7 +1111,7 @@ fn html_block(s: &mut String, block: &Block) {
                 }
                 let _ = writeln!(s, "</tr>");
             }
-            let _ = writeln!(s, "</tbody>\n</table>");
+            let _ = writeln!(s, "</tbody>\n</table></div>");
         }
     }
 }
