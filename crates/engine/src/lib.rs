@@ -25,9 +25,11 @@
 //! as they were before a replace, for undo).
 
 pub mod answers;
+pub mod budget;
 pub mod catalog;
 pub mod condition;
 mod content;
+pub mod diff;
 pub mod effort;
 pub mod embed_config;
 pub mod embed_message;
