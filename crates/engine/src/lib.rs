@@ -41,6 +41,7 @@ pub mod share;
 pub mod snapshot;
 pub mod tasks;
 pub mod text;
+pub mod whatif;
 
 pub use answers::{
     Answer, Answers, AnswersDocument, DecodeError, Decoded, Issue, decode, decode_bytes,

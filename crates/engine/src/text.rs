@@ -289,6 +289,7 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
         keys.push(format!("effort.{}", k.id()));
     }
     keys.extend(crate::diff::KEYS.iter().map(|k| (*k).to_owned()));
+    keys.extend(crate::whatif::KEYS.iter().map(|k| (*k).to_owned()));
     for f in &catalog.effort.factors {
         keys.push(format!("factor.{}", f.id));
     }
