@@ -41,7 +41,7 @@ pub enum Message {
         answers: Option<Value>,
         /// The year-one budget, only when the site owner opted in (`include_budget`) and money
         /// is shown: `{currency, low, high}`, rounded as on screen.
-        budget: Option<Budget>,
+        budget: Option<Box<Budget>>,
     },
     /// The call to action was followed.
     CtaClicked {
@@ -259,7 +259,7 @@ mod tests {
         let m = Message::Completed {
             summary: summary(),
             answers: None,
-            budget: Some(b.clone()),
+            budget: Some(Box::new(b.clone())),
         };
         let v = m.to_json();
         assert_eq!(v["budget"]["currency"], json!("USD"));

@@ -50,7 +50,10 @@ fn budget_content_names_a_source_for_every_figure() {
     let ids: Vec<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
     for (figure, sources) in &d.figure_sources {
         assert!(!sources.is_empty(), "{figure}");
-        assert!(sources.iter().all(|s| ids.contains(&s.as_str())), "{figure}");
+        assert!(
+            sources.iter().all(|s| ids.contains(&s.as_str())),
+            "{figure}"
+        );
     }
     // The certification body's published range: stage 1 + 2 from the $20,000s.
     assert!(d.settings.audit_fee.low >= 20_000.0 && d.settings.audit_fee.high < 50_000.0);
@@ -66,7 +69,13 @@ fn budget_content_errors_are_reported() {
         "source":[{"id":"a","title":"t","publisher":"p","date":"d","note":"n"}]}"#;
     let errors = budget::validate(bad).expect_err("invalid");
     let all = errors.join("\n");
-    for needle in ["unknown source `nope`", "XYZ", "`day_rate`", "`audit`", "consultancy.share"] {
+    for needle in [
+        "unknown source `nope`",
+        "XYZ",
+        "`day_rate`",
+        "`audit`",
+        "consultancy.share",
+    ] {
         assert!(all.contains(needle), "{needle} in {all}");
     }
 }
@@ -249,9 +258,15 @@ fn integration_what_if_separate_costs_more_and_readiness_stays() {
         let w = whatif::integration(catalog(), &answers, Some(&s)).expect("always offered");
         let extend = outcome_of(&w, "extend");
         let separate = outcome_of(&w, "separate");
-        assert_eq!(extend.outcome.readiness, separate.outcome.readiness, "{name}");
+        assert_eq!(
+            extend.outcome.readiness, separate.outcome.readiness,
+            "{name}"
+        );
         assert!(separate.outcome.days >= extend.outcome.days, "{name}");
-        assert!(separate.outcome.days_high >= extend.outcome.days_high, "{name}");
+        assert!(
+            separate.outcome.days_high >= extend.outcome.days_high,
+            "{name}"
+        );
         let (bs, be) = (
             separate.outcome.budget.as_ref().expect("budget"),
             extend.outcome.budget.as_ref().expect("budget"),
@@ -302,7 +317,10 @@ fn wins_what_if_is_monotone() {
         assert_eq!(now.outcome.readiness, a.readiness.score);
         assert!(done.outcome.readiness > now.outcome.readiness, "{name}");
         assert!(done.outcome.days <= now.outcome.days, "{name}");
-        assert!(done.outcome.months_high <= now.outcome.months_high, "{name}");
+        assert!(
+            done.outcome.months_high <= now.outcome.months_high,
+            "{name}"
+        );
         // Exactly the win questions change, each to effective and provable.
         let questions: Vec<&str> = done.changes.iter().map(|c| c.question.as_str()).collect();
         let wins: Vec<&str> = a.wins.iter().map(|w| w.question.as_str()).collect();
@@ -327,7 +345,10 @@ fn iso27001_first_only_without_iso27001_and_shortens_the_42001_stage() {
     for name in PERSONAS {
         let answers = fixture(name);
         let w = whatif::iso27001_first(catalog(), &answers, defaults(), Some(&s));
-        let without = matches!(answers_choice(&answers, "iso27001"), Some("none" | "in_progress"));
+        let without = matches!(
+            answers_choice(&answers, "iso27001"),
+            Some("none" | "in_progress")
+        );
         let Some(w) = w else {
             assert!(!without, "{name}: should be offered");
             continue;
@@ -337,7 +358,10 @@ fn iso27001_first_only_without_iso27001_and_shortens_the_42001_stage() {
         let first = outcome_of(&w, "iso27001_first");
         assert!(direct.current && direct.prior.is_none());
         // The ISO 42001 stage after ISO 27001 starts further along and is shorter…
-        assert!(first.outcome.readiness >= direct.outcome.readiness, "{name}");
+        assert!(
+            first.outcome.readiness >= direct.outcome.readiness,
+            "{name}"
+        );
         assert!(first.outcome.days <= direct.outcome.days, "{name}");
         // …but the whole path adds the ISO 27001 stage in front.
         let prior = first.prior.as_ref().expect("prior stage");
@@ -363,8 +387,13 @@ fn iso27001_first_only_without_iso27001_and_shortens_the_42001_stage() {
     // In another currency the published ISO 27001 cost is not added (it is in US dollars).
     let mut eur = s.clone();
     eur.currency = "EUR".into();
-    let w = whatif::iso27001_first(catalog(), &fixture("nothing-in-place"), defaults(), Some(&eur))
-        .expect("offered");
+    let w = whatif::iso27001_first(
+        catalog(),
+        &fixture("nothing-in-place"),
+        defaults(),
+        Some(&eur),
+    )
+    .expect("offered");
     let first = outcome_of(&w, "iso27001_first");
     assert_eq!(first.prior.as_ref().and_then(|p| p.cost), None);
     assert_eq!(first.total_cost, None);
@@ -409,17 +438,25 @@ fn diff_reports_readiness_statuses_days_and_answers() {
     assert_eq!(d.readiness.after, b.readiness.score);
     assert!(close(d.days_saved, a.effort.days - b.effort.days));
     for c in &d.statuses {
-        let x = a.requirements.iter().find(|r| r.id == c.requirement).expect("req");
-        let y = b.requirements.iter().find(|r| r.id == c.requirement).expect("req");
+        let x = a
+            .requirements
+            .iter()
+            .find(|r| r.id == c.requirement)
+            .expect("req");
+        let y = b
+            .requirements
+            .iter()
+            .find(|r| r.id == c.requirement)
+            .expect("req");
         assert_eq!((c.status.before, c.status.after), (x.status, y.status));
         assert_ne!(x.status, y.status);
         assert!(close(c.days_saved, x.remaining_days - y.remaining_days));
         match c.direction {
             Direction::Better => assert!(y.credit > x.credit),
             Direction::Worse => assert!(y.credit < x.credit),
-            Direction::Scope => assert!(
-                x.status == Status::NotApplicable || y.status == Status::NotApplicable
-            ),
+            Direction::Scope => {
+                assert!(x.status == Status::NotApplicable || y.status == Status::NotApplicable)
+            }
         }
     }
     let changed = a

@@ -16,6 +16,8 @@
 //! [`Assessment`]: carryover_engine::Assessment
 
 pub mod area_chart;
+pub mod budget;
+pub mod compare;
 pub mod cta;
 pub mod effort;
 pub mod headline;
@@ -35,6 +37,7 @@ pub mod summary;
 pub mod take_away;
 pub mod task_plan;
 pub mod task_row;
+pub mod what_if;
 pub mod wins;
 
 use carryover_engine::catalog::Catalog;
@@ -105,6 +108,8 @@ pub fn ResultsPage() -> impl IntoView {
             </p>
             <overlap::Overlap/>
             <effort::EffortSummary/>
+            <budget::BudgetPart/>
+            <what_if::WhatIfPart/>
             <Part id="results-areas" title=state.text("ui.results.areas")>
                 <headline::Headline/>
                 <area_chart::AreaChart kind=AreaKind::Clause/>
@@ -116,6 +121,7 @@ pub fn ResultsPage() -> impl IntoView {
             <second_audit::SecondAudit/>
             <open_questions::OpenQuestions/>
             <requirement_table::RequirementTable/>
+            <compare::ComparePart/>
             <take_away::TakeAway/>
         </main>
         <print_report::PrintReport/>
