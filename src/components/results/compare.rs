@@ -19,7 +19,7 @@ use crate::state::AppState;
 enum Earlier {
     Read {
         name: String,
-        document: AnswersDocument,
+        document: Box<AnswersDocument>,
     },
     Refused(String),
 }
@@ -40,7 +40,7 @@ pub fn ComparePart() -> impl IntoView {
             earlier.set(Some(match read {
                 Ok(decoded) => Earlier::Read {
                     name,
-                    document: decoded.document,
+                    document: Box::new(decoded.document),
                 },
                 Err(reason) => Earlier::Refused(tr(
                     &state,
