@@ -101,14 +101,14 @@ fn WhatIfView(what: WhatIf) -> impl IntoView {
             .collect_view();
         view! { <tr><th scope="row">{label}</th>{cells}</tr> }
     };
-    let readiness = row(state.text("results.readiness"), &|p| {
+    let readiness = row(state.text("ui.whatif.readiness_h"), &|p| {
         tr(
             &state,
             "ui.whatif.readiness",
             &[("score", &p.outcome.readiness.to_string())],
         )
     });
-    let days = row(state.text("ui.results.days_left"), &|p| {
+    let days = row(state.text("ui.whatif.days_h"), &|p| {
         tr(
             &state,
             "ui.whatif.days",
@@ -118,7 +118,7 @@ fn WhatIfView(what: WhatIf) -> impl IntoView {
             ],
         )
     });
-    let months = row(state.text("ui.results.months"), &|p| {
+    let months = row(state.text("ui.whatif.months_h"), &|p| {
         tr(
             &state,
             "ui.whatif.months",
@@ -129,7 +129,7 @@ fn WhatIfView(what: WhatIf) -> impl IntoView {
         )
     });
     let money = has_money.then(|| {
-        row(state.text("ui.budget.title"), &|p| {
+        row(state.text("ui.whatif.budget_h"), &|p| {
             p.outcome.budget.as_ref().map_or_else(String::new, |b| {
                 format_range(b.total, &b.currency, state.locale)
             })
