@@ -158,7 +158,7 @@ describe('from scorecard to proposal', () => {
           await table.getByRole('rowheader', { name: 'Readiness' }).waitFor();
           await details.getByRole('heading', { name: /What you would need to answer differently/ }).first().waitFor();
           if (name.includes('ISO 27001 first')) {
-            await expectText(details, "Where do you stand with ISO/IEC 27001?: We don't follow it → Certified");
+            await expectText(details, "Where do you stand with ISO/IEC 27001? — We don't follow it → Certified");
             await shot(page, `proposal-whatif-${viewport.width}`);
           }
           await summary.click();

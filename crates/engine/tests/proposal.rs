@@ -524,3 +524,72 @@ fn diff_across_content_versions_reports_what_no_longer_fits() {
     assert!(text.contains("2025.01.0"), "{text}");
     assert!(!text.contains("diff."), "every key has words: {text}");
 }
+
+// ---------------------------------------------------------------- CLI
+
+fn carryover(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_carryover"))
+        .args(args)
+        .output()
+        .expect("the CLI runs")
+}
+
+#[test]
+fn cli_diff_prints_the_library_diff_as_json_and_text() {
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let a = format!("{dir}/nothing-in-place.json");
+    let b = format!("{dir}/soc2-type2-only.json");
+    let out = carryover(&["diff", &a, &b, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let want = diff(
+        catalog(),
+        &fixture("nothing-in-place"),
+        &fixture("soc2-type2-only"),
+    );
+    assert_eq!(json["diff"]["readiness"]["before"], want.readiness.before);
+    assert_eq!(json["diff"]["readiness"]["after"], want.readiness.after);
+    assert_eq!(
+        json["diff"]["statuses"].as_array().map(Vec::len),
+        Some(want.statuses.len())
+    );
+    assert_eq!(
+        json["diff"]["answers"].as_array().map(Vec::len),
+        Some(want.answers.len())
+    );
+    let text = carryover(&["diff", &a, &b]);
+    assert!(text.status.success());
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains(&format!(
+            "Readiness: {} → {}",
+            want.readiness.before, want.readiness.after
+        )),
+        "{text}"
+    );
+    // A share link works as either side.
+    let link = carryover(&["share", &b]);
+    let link = String::from_utf8_lossy(&link.stdout).trim().to_owned();
+    let out = carryover(&["diff", &a, &link, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let via_link: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(via_link["diff"]["statuses"], json["diff"]["statuses"]);
+    // Usage errors exit 2.
+    assert_eq!(carryover(&["diff", &a]).status.code(), Some(2));
+    assert_eq!(
+        carryover(&["diff", &a, &b, "--yaml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        carryover(&["diff", &a, "/nonexistent.json"]).status.code(),
+        Some(1)
+    );
+}
