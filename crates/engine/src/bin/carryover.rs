@@ -11,6 +11,7 @@
 //! carryover unshare LINK                               print the answers document in a share link
 //! carryover content                                    print the content bundle's counts and version
 //! carryover diff EARLIER LATER [--json]                what moved between two assessments
+//! carryover whatif FILE                                the what-if paths side by side, JSON
 //! ```
 //!
 //! `diff` takes two answers files (or share links), scores both with the built-in content and
@@ -45,7 +46,8 @@ const USAGE: &str = "usage: carryover score FILE [--format json|text]
        carryover share FILE
        carryover unshare LINK
        carryover content
-       carryover diff EARLIER LATER [--json]";
+       carryover diff EARLIER LATER [--json]
+       carryover whatif FILE";
 
 /// How a command ended when it did not succeed.
 enum Failure {
@@ -75,6 +77,7 @@ fn main() -> ExitCode {
         Some("share") => share_link(catalog, rest),
         Some("unshare") => unshare(catalog, rest),
         Some("diff") => diff(catalog, rest),
+        Some("whatif") => what_if(catalog, rest),
         Some("content") => {
             content(catalog);
             Ok(())
@@ -347,5 +350,29 @@ fn diff(catalog: &Catalog, args: &[String]) -> Outcome {
     } else {
         print!("{}", carryover_engine::diff::render_text(catalog, &d, "en"));
     }
+    Ok(())
+}
+
+/// The what-if paths for an answers file, with the default budget settings, as JSON.
+fn what_if(catalog: &Catalog, args: &[String]) -> Outcome {
+    let o = options(args, &[], &[])?;
+    let doc = load(catalog, &o.input)?.document;
+    let defaults = carryover_engine::budget::builtin().map_err(|e| {
+        Failure::Input(format!(
+            "the built-in budget content is invalid: {}",
+            e.join("; ")
+        ))
+    })?;
+    let assessment = assess(catalog, &doc.answers);
+    let list = carryover_engine::whatif::all(
+        catalog,
+        &doc.answers,
+        &assessment,
+        defaults,
+        Some(&defaults.settings),
+    );
+    let s = serde_json::to_string_pretty(&serde_json::json!({ "input": o.input, "whatif": list }))
+        .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
+    println!("{s}");
     Ok(())
 }
