@@ -42,6 +42,13 @@ function money(x, symbol) {
   return `${symbol}${n.toLocaleString('en-US')}`;
 }
 
+/** The summary's short form: thousands as k, millions as M (one decimal) from 10,000 up. */
+function short(x, symbol) {
+  if (x < 10_000) return money(x, symbol);
+  if (x >= 1_000_000) return `${symbol}${Math.round(x / 100_000) / 10}M`;
+  return `${symbol}${Math.round(x / 1_000)}k`;
+}
+
 /** Serves a copy of dist/ with the given carryover.config.json. */
 async function serveWithConfig(config) {
   const copy = mkdtempSync(join(tmpdir(), 'carryover-proposal-'));
@@ -85,7 +92,9 @@ describe('from scorecard to proposal', () => {
       const { context, page, errors } = await openResults(server.url, fixture);
       const low = money(effort.days_low * 1000 + 15000, '€');
       const high = money(effort.days_high * 1000 + 30000, '€');
-      const line = page.getByRole('link', { name: `≈ ${low}–${high} in year one` });
+      const lowShort = short(effort.days_low * 1000 + 15000, '€');
+      const highShort = short(effort.days_high * 1000 + 30000, '€');
+      const line = page.getByRole('link', { name: `≈ ${lowShort}–${highShort} in year one` });
       await line.waitFor({ timeout: 15_000 });
       await line.click();
       const part = page.locator('details#results-budget');
@@ -109,9 +118,14 @@ describe('from scorecard to proposal', () => {
     try {
       const { context, page, errors } = await openResults(plain.url, fixture);
       // Defaults (content/budget.toml): $800 a day, stage 1 + 2 audit $20,000–$45,000.
-      const low = money(effort.days_low * 800 + 20000, '$');
-      const high = money(effort.days_high * 800 + 45000, '$');
+      const low = short(effort.days_low * 800 + 20000, '$');
+      const high = short(effort.days_high * 800 + 45000, '$');
       await page.getByRole('link', { name: `≈ ${low}–${high} in year one` }).waitFor({ timeout: 15_000 });
+      await page.getByRole('heading', { name: 'Budget' }).click();
+      await expectText(
+        page.getByTestId('budget-total'),
+        `${money(effort.days_low * 800 + 20000, '$')}–${money(effort.days_high * 800 + 45000, '$')}`,
+      );
       assert.deepEqual(errors, []);
       await context.close();
     } finally {

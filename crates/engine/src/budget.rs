@@ -393,6 +393,40 @@ pub fn format_money(amount: f64, currency: &str, locale: &str) -> String {
     }
 }
 
+/// An amount in short form for tight places (the results summary): thousands as `k` and
+/// millions as `M` from 10,000 up — `en` "$112k", "€1.2M"; `fr` "112\u{202f}k$", "1,2\u{202f}M€" —
+/// and as [`format_money`] below that.
+pub fn format_money_short(amount: f64, currency: &str, locale: &str) -> String {
+    let a = amount.max(0.0);
+    if a < 10_000.0 {
+        return format_money(a, currency, locale);
+    }
+    let french = locale == "fr";
+    let (value, unit) = if a >= 1_000_000.0 {
+        let m = (a / 100_000.0).round() / 10.0;
+        let text = if m.fract() == 0.0 {
+            format!("{m:.0}")
+        } else {
+            format!("{m:.1}")
+        };
+        (text, "M")
+    } else {
+        (format!("{}", (a / 1_000.0).round()), "k")
+    };
+    let value = if french {
+        value.replace('.', ",")
+    } else {
+        value
+    };
+    let sym = symbol(currency);
+    match (french, sym) {
+        (true, Some(s)) => format!("{value}\u{202f}{unit}{s}"),
+        (true, None) => format!("{value}\u{202f}{unit}\u{a0}{currency}"),
+        (false, Some(s)) => format!("{s}{value}{unit}"),
+        (false, None) => format!("{currency}\u{a0}{value}{unit}"),
+    }
+}
+
 /// A range of money: "$20,000–$45,000" (one figure when both ends round the same).
 pub fn format_range(range: Range, currency: &str, locale: &str) -> String {
     let low = format_money(range.low, currency, locale);

@@ -201,6 +201,8 @@ pub const UI_KEYS: &[&str] = &[
     // Proposal: budget, what-if and progress between two assessments (issue 17).
     "ui.budget.title",
     "ui.budget.range",
+    "ui.budget.short",
+    "ui.budget.short_suffix",
     "ui.budget.year_one",
     "ui.budget.internal",
     "ui.budget.consultancy",

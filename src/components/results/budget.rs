@@ -3,7 +3,9 @@
 //! content defaults. `show_budget: false` hides money everywhere: [`settings`] is then `None` and
 //! nothing here renders.
 
-use carryover_engine::budget::{self, BudgetSettings, budget, format_money, format_range};
+use carryover_engine::budget::{
+    self, BudgetSettings, budget, format_money, format_money_short, format_range,
+};
 use leptos::prelude::*;
 
 use super::part::{DetailLink, Part};
@@ -21,7 +23,9 @@ pub fn settings() -> Option<BudgetSettings> {
         .with(|c| (!c.budget.hidden).then(|| BudgetSettings::with(&defaults.settings, &c.budget)))
 }
 
-/// "≈ $X–$Y in year one" under the summary's months and days, linking to the budget part.
+/// "≈ $X–$Y" in the summary's "how long" card, after the team assumption in reading order and
+/// beside the card's heading on screen (short amounts, no extra line: the four answers must stay
+/// above the fold at 360×740), linking to the budget part; "in year one" is in its accessible name.
 #[component]
 pub fn BudgetLine() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -30,18 +34,24 @@ pub fn BudgetLine() -> impl IntoView {
         let b = state.assessment.with(|a| budget(&a.effort, &s));
         let text = tr(
             &state,
-            "ui.budget.range",
+            "ui.budget.short",
             &[
-                ("low", &format_money(b.total.low, &b.currency, state.locale)),
+                (
+                    "low",
+                    &format_money_short(b.total.low, &b.currency, state.locale),
+                ),
                 (
                     "high",
-                    &format_money(b.total.high, &b.currency, state.locale),
+                    &format_money_short(b.total.high, &b.currency, state.locale),
                 ),
             ],
         );
         Some(view! {
             <p class="glance-budget">
-                <DetailLink part="results-budget" testid="glance-budget">{text}</DetailLink>
+                <DetailLink part="results-budget" testid="glance-budget">
+                    {text}
+                    <span class="visually-hidden">{state.text("ui.budget.short_suffix")}</span>
+                </DetailLink>
             </p>
         })
     }
