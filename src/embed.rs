@@ -216,7 +216,10 @@ impl Embed {
                         });
                     }
                 }
-                if *now == Screen::Results {
+                // No result without answers: nothing is `completed` before a score is shown.
+                if *now == Screen::Results
+                    && state.assessment.with_untracked(|a| a.missing.complete())
+                {
                     self.post(&self.completed(state));
                 }
             },

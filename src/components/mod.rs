@@ -12,5 +12,6 @@ pub mod section_nav;
 pub mod share_opener;
 pub mod start_page;
 pub mod storage_notice;
+pub mod suggestion;
 pub mod top_bar;
 pub mod undo_notice;

@@ -53,6 +53,7 @@ pub fn Question(
         <fieldset class="question" class:question-practice=practice aria-describedby=described data-question=q.id.clone()>
             <legend class="question-text">{q.text.clone()}</legend>
             {visible_help.map(|help| view! { <p class="help" id=help_id>{help}</p> })}
+            <crate::components::suggestion::SuggestionNote question=question/>
             <div class=kind_class>{choices}</div>
             <details class="question-more">
                 <summary>{more}</summary>

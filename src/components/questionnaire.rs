@@ -96,6 +96,7 @@ pub fn Questionnaire(
                 {intro.map(|intro| view! { <p class="section-intro">{intro}</p> })}
                 <StorageNotice/>
                 {scale}
+                <crate::components::suggestion::ConfirmAll section=section/>
                 <form class="questions" on:submit=submit>
                     <For each=move || questions.get() key=|qi| *qi let:qi>
                         <Question question=qi/>

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { startServer, strictCsp } from '../../scripts/lib/static-server.mjs';
 import {
+  answerAll,
   answerSection,
   distDir,
   expectText,
@@ -117,6 +118,19 @@ describe('embedded widget on another origin', () => {
     await waitForEvent(page, 'started');
     const intakeHeight = await frameFitsContent(page);
     assert.notEqual(intakeHeight, startHeight, 'the frame grew with the questionnaire');
+
+    // No result without answers: the results screen says what is missing, and the host gets no
+    // `completed` (issue 11). Then back to the questionnaire.
+    await page.frames()[1].evaluate(() => {
+      location.hash = '#results';
+    });
+    await expectText(frame.getByRole('heading', { level: 1 }), 'Not enough answers for a result yet');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal((await events(page, 'completed')).length, 0, 'no completed before a result');
+    await page.frames()[1].evaluate(() => {
+      location.hash = '#q/intake';
+    });
+    await expectText(frame.getByRole('heading', { level: 1 }), 'About your organisation');
 
     const heights = [intakeHeight];
     for (let section = 0; section < 10; section += 1) {
@@ -244,9 +258,8 @@ describe('embedded widget on another origin', () => {
     await waitForEvent(page2, 'ready');
     const frame2 = page2.frameLocator('iframe');
     await frame2.getByRole('link', { name: 'Start' }).click();
-    await page2.frames()[1].evaluate(() => {
-      location.hash = '#results';
-    });
+    // No result (and no CTA) without answers: answer the questionnaire first.
+    await answerAll(frame2);
     const cta = frame2.getByTestId('cta');
     await expectText(cta, 'Book a call');
     const href = await cta.getAttribute('href');
@@ -282,11 +295,10 @@ describe('embedded widget on another origin', () => {
       const frame = page.frameLocator('iframe');
       await expectText(frame.getByTestId('brandmark'), 'From the file');
       await startAndAnswer(page, frame);
-      await page.frames()[1].evaluate(() => {
-        location.hash = '#results';
-      });
+      await answerAll(frame);
       const [completed] = await waitForEvent(page, 'completed');
-      assert.deepEqual(completed.answers, { soc2: 'type2' }, 'answers, because the file opted in');
+      assert.equal(completed.answers.soc2, 'type2', 'answers, because the file opted in');
+      assert.ok(Object.keys(completed.answers).length > 30, 'every answer given');
       assert.deepEqual(errors, []);
       await context.close();
     } finally {
@@ -323,9 +335,7 @@ describe('embedded widget on another origin', () => {
     await answerSection(frame);
     await expectText(page.locator('#log'), 'carryover:started');
     await shot(page, 'embed-demo-question');
-    await page.frames()[1].evaluate(() => {
-      location.hash = '#results';
-    });
+    await answerAll(frame);
     await expectText(frame.getByTestId('cta'), 'Book a readiness call');
     assert.ok(await frame.locator('.brandmark-logo').evaluate((img) => img.naturalWidth > 0), 'logo shown');
     await expectText(page.locator('#log'), 'carryover:completed');

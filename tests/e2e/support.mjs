@@ -162,3 +162,18 @@ export async function showTasks(page) {
   await page.getByTestId('tasks-link').click();
   await page.locator('[data-testid="task-list"]').waitFor({ state: 'visible', timeout: 15_000 });
 }
+
+/**
+ * Answers every section (see `answerSection`) and follows Next to the results: no result is shown
+ * before the intake and enough practices are answered (issue 11).
+ */
+export async function answerAll(within) {
+  for (let section = 0; section < 10; section += 1) {
+    await answerSection(within);
+    const next = within.getByTestId('next');
+    const label = (await next.textContent()) ?? '';
+    await next.click();
+    if (label.includes('See results')) return;
+  }
+  throw new Error('no "See results" after ten sections');
+}

@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::content::{
     RawCondition, RawContent, RawEffort, RawFramework, RawQuestion, RawRules, RawStandard,
 };
-use crate::model::{AreaKind, Family, Phase, QuestionKind, Relation, WorkKind};
+use crate::model::{AreaKind, Family, Maturity, Phase, QuestionKind, Relation, WorkKind};
 
 /// The content bundled at build time (see `build.rs`).
 const BUILTIN_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
@@ -126,8 +126,12 @@ pub struct CrosswalkRow {
     pub source: ItemRef,
     /// Full or partial.
     pub relation: Relation,
-    /// What carries over and what is missing, in our words.
+    /// What carries over and what is missing, in our words (for a partial row, the reason for
+    /// its `share`).
     pub rationale: String,
+    /// Share of the requirement's work this item really reuses: 1 for a full row, strictly
+    /// between 0 and 1 for a partial one (stated per row in content).
+    pub share: f64,
 }
 
 /// A questionnaire section.
@@ -186,6 +190,12 @@ pub struct Cover {
     pub relation: Relation,
     /// What the practice contributes.
     pub note: String,
+    /// Share of the requirement's work this practice really reuses: 1 for a full row, strictly
+    /// between 0 and 1 for a partial one (stated per row in content). A row's credit is the
+    /// practice's maturity credit times this share.
+    pub share: f64,
+    /// Partial rows: what is reused and what is new, in one line (shown as the head start).
+    pub reuse: Option<String>,
 }
 
 /// A typed condition on intake answers. Only single and multi questions can be looked at, so a
@@ -271,18 +281,48 @@ pub struct Source {
 pub struct Rules {
     /// Credit of each maturity state, worst first (from 0 to 1, non-decreasing).
     pub maturity_credit: [f64; 4],
-    /// Factor for a full relation (1).
-    pub full: f64,
-    /// Factor for a partial relation (below 1: a partial match never makes a requirement inherited).
-    pub partial: f64,
     /// Readiness bands, ascending by lower bound; the first starts at 0.
     pub bands: Vec<Band>,
     /// Below this share of program practices effective, the security foundation is weak.
     pub foundation_min_effective_share: f64,
     /// How many biggest wins to list.
     pub wins: usize,
+    /// Share of the shown practice questions that must be answered (with the whole intake) before
+    /// a result is shown.
+    pub min_practice_share: f64,
     /// Warnings that follow from intake answers.
     pub warnings: Vec<WarningRule>,
+    /// Programs the respondent may run (the baseline): when they run, when they are attested.
+    pub programs: Vec<ProgramRule>,
+    /// Suggested-answer rules, applied after the intake.
+    pub suggestions: Vec<SuggestionRule>,
+}
+
+/// A program of the baseline (ISO 27001, SOC 2): when the respondent runs it and when its evidence
+/// is attested by an independent auditor.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgramRule {
+    /// Framework id (`iso27001`, `soc2`).
+    pub framework: String,
+    /// The respondent runs a working program: published figures about it apply.
+    pub runs_when: Condition,
+    /// An independent auditor has tested its evidence (certificate, Type II report).
+    pub attested_when: Condition,
+}
+
+/// A suggested answer for practices whose refs name a framework, when the intake says so.
+#[derive(Debug, Clone, Serialize)]
+pub struct SuggestionRule {
+    /// Stable id (locale key `suggestion.<id>`).
+    pub id: String,
+    /// Framework id the practice's refs must name.
+    pub framework: String,
+    /// Practice family it applies to.
+    pub family: Family,
+    /// When it applies (intake answers only).
+    pub when: Condition,
+    /// The suggested maturity.
+    pub answer: Maturity,
 }
 
 /// A readiness band.
@@ -303,6 +343,8 @@ pub struct WarningRule {
     pub when: Condition,
     /// Roadmap phase it belongs to.
     pub phase: Phase,
+    /// Requirements (indexes) that lead the roadmap while it applies, in this order.
+    pub lead: Vec<usize>,
 }
 
 /// An overlap figure someone has published, shown beside ours.
@@ -322,6 +364,45 @@ pub struct PublishedFigure {
     pub high: u8,
     /// The claim, in our words.
     pub claim: String,
+    /// Where the figure was published (an `https://` address), when known.
+    pub url: Option<String>,
+}
+
+/// The certification calendar after the roadmap (`content/certification.toml`): audit milestones
+/// and how review reminders are spread.
+#[derive(Debug, Clone, Serialize)]
+pub struct Certification {
+    /// Milestones in file order; each comes after the roadmap's end or an earlier milestone.
+    pub milestones: Vec<Milestone>,
+    /// Index of the milestone at which review reminders stop.
+    pub reminders_until: usize,
+    /// At most this many reminders start on one day.
+    pub reminders_per_day: u32,
+    /// Sources cited only by this file (effort sources may be cited too).
+    pub sources: Vec<Source>,
+}
+
+/// A certification milestone (locale keys `milestone.<id>.title` / `.explain`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Milestone {
+    /// Stable id.
+    pub id: String,
+    /// The earlier milestone it follows (index), or `None` for the end of the roadmap.
+    pub after: Option<usize>,
+    /// How long after.
+    pub offset: Offset,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// A calendar distance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Offset {
+    /// Whole weeks.
+    Weeks(u32),
+    /// Whole calendar months.
+    Months(u32),
 }
 
 /// The whole validated catalog.
@@ -349,6 +430,8 @@ pub struct Catalog {
     pub rules: Rules,
     /// Published overlap figures.
     pub published: Vec<PublishedFigure>,
+    /// The certification calendar.
+    pub certification: Certification,
     /// Locale → key → text.
     pub locales: BTreeMap<String, BTreeMap<String, String>>,
     /// For each requirement, the (question, cover) pairs that support it.
@@ -519,6 +602,7 @@ impl Validator {
         }
     }
 
+    #[allow(clippy::too_many_lines)] // the content parts in dependency order, read top to bottom
     fn build(&mut self, raw: RawContent) -> Catalog {
         let (areas, headings, requirements, requirement_index, raw_conditions) =
             self.standard(raw.iso42001);
@@ -595,8 +679,15 @@ impl Validator {
             }
         }
         let (effort, sources) = self.effort(raw.effort, &questions, &question_index);
-        let rules = self.rules(raw.rules, &questions, &question_index);
+        let rules = self.rules(
+            raw.rules,
+            &questions,
+            &question_index,
+            &frameworks,
+            &requirement_index,
+        );
         let published = self.published(raw.published, &sources, &frameworks);
+        let certification = self.certification(raw.certification, &sources);
         let locales = self.locales(raw.locales);
         let mut effort = effort;
         effort.sources = sources;
@@ -612,6 +703,7 @@ impl Validator {
             effort,
             rules,
             published,
+            certification,
             locales,
             supports,
             question_index,
@@ -790,10 +882,16 @@ impl Validator {
                         if !seen.insert(r) {
                             self.err(format!("{what} lists `{}` twice", row.source));
                         }
+                        let share = self.share(
+                            &format!("{what} row `{}`", row.source),
+                            row.relation,
+                            row.share,
+                        );
                         rows.push(CrosswalkRow {
                             source: r,
                             relation: row.relation,
                             rationale: row.rationale,
+                            share,
                         });
                     }
                     None => self.err(format!(
@@ -922,10 +1020,24 @@ impl Validator {
                     if !seen.insert(requirement) {
                         self.err(format!("{what} covers `{}` twice", c.requirement));
                     }
+                    let row = format!("{what} cover `{}`", c.requirement);
+                    let share = self.share(&row, c.relation, c.share);
+                    match (c.relation, &c.reuse) {
+                        (Relation::Partial, Some(t)) => self.text(&format!("{row} reuse"), t),
+                        (Relation::Partial, None) => self.err(format!(
+                            "{row}: a partial row needs `reuse`, one line on what is reused and what is new"
+                        )),
+                        (Relation::Full, Some(_)) => self.err(format!(
+                            "{row}: `reuse` belongs to partial rows only (a full row reuses everything)"
+                        )),
+                        (Relation::Full, None) => {}
+                    }
                     covers.push(Cover {
                         requirement,
                         relation: c.relation,
                         note: c.note,
+                        share,
+                        reuse: c.reuse,
                     });
                 }
                 None => self.err(format!(
@@ -1009,6 +1121,31 @@ impl Validator {
             ),
             RawCondition::Not(c) => {
                 Condition::Not(Box::new(self.condition(what, c, questions, index, before)))
+            }
+        }
+    }
+
+    /// The reuse share of a mapping row: a partial row must state one strictly between 0 and 1;
+    /// a full row reuses everything (1) and states none.
+    fn share(&mut self, what: &str, relation: Relation, share: Option<f64>) -> f64 {
+        match (relation, share) {
+            (Relation::Partial, Some(x)) if x.is_finite() && x > 0.0 && x < 1.0 => x,
+            (Relation::Partial, Some(_)) => {
+                self.err(format!("{what}: share must be strictly between 0 and 1"));
+                0.5
+            }
+            (Relation::Partial, None) => {
+                self.err(format!(
+                    "{what}: a partial row needs `share`, the part of the requirement it really reuses"
+                ));
+                0.5
+            }
+            (Relation::Full, None) => 1.0,
+            (Relation::Full, Some(_)) => {
+                self.err(format!(
+                    "{what}: `share` belongs to partial rows only (a full row counts 1)"
+                ));
+                1.0
             }
         }
     }
@@ -1147,11 +1284,14 @@ impl Validator {
         )
     }
 
+    #[allow(clippy::too_many_lines)] // one check per rule kind, in file order
     fn rules(
         &mut self,
         raw: RawRules,
         questions: &[Question],
         index: &BTreeMap<String, usize>,
+        frameworks: &[Framework],
+        requirement_index: &BTreeMap<String, usize>,
     ) -> Rules {
         let s = &raw.scoring;
         let credit = [
@@ -1166,16 +1306,14 @@ impl Validator {
         if !credit_ok {
             self.err("rules scoring: maturity credits must rise from 0 (not in place) to 1 (effective and provable)");
         }
-        #[allow(clippy::float_cmp)]
-        let relation_ok = s.full == 1.0 && s.partial > 0.0 && s.partial < 1.0;
-        if !relation_ok {
-            self.err("rules scoring: full must be 1 and partial strictly between 0 and 1");
-        }
         if raw.band.first().map(|b| b.min) != Some(0)
             || !raw.band.windows(2).all(|w| w[0].min < w[1].min)
             || raw.band.iter().any(|b| b.min > 100)
         {
             self.err("rules band: bands must start at 0 and rise strictly, up to 100");
+        }
+        if !(0.0..=1.0).contains(&raw.results.min_practice_share) {
+            self.err("rules results: min_practice_share must be within 0..=1");
         }
         if !(0.0..=1.0).contains(&raw.foundation.min_effective_share) {
             self.err("rules foundation: min_effective_share must be within 0..=1");
@@ -1189,6 +1327,20 @@ impl Validator {
             .warning
             .into_iter()
             .map(|w| WarningRule {
+                lead: w
+                    .lead
+                    .iter()
+                    .filter_map(|id| {
+                        let ri = requirement_index.get(id).copied();
+                        if ri.is_none() {
+                            self.err(format!(
+                                "warning `{}` lead: unknown requirement `{id}`",
+                                w.id
+                            ));
+                        }
+                        ri
+                    })
+                    .collect(),
                 when: self.condition(
                     &format!("warning `{}`", w.id),
                     &w.when,
@@ -1200,10 +1352,65 @@ impl Validator {
                 phase: w.phase,
             })
             .collect();
+        let known_framework = |id: &str| frameworks.iter().any(|f| f.id == id);
+        unique(
+            &mut self.errors,
+            "program",
+            raw.program.iter().map(|p| p.framework.as_str()),
+        );
+        let mut programs = Vec::new();
+        for p in raw.program {
+            let what = format!("program `{}`", p.framework);
+            if !known_framework(&p.framework) {
+                self.err(format!("{what}: unknown framework"));
+            }
+            programs.push(ProgramRule {
+                runs_when: self.condition(
+                    &format!("{what} runs_when"),
+                    &p.runs_when,
+                    questions,
+                    index,
+                    questions.len(),
+                ),
+                attested_when: self.condition(
+                    &format!("{what} attested_when"),
+                    &p.attested_when,
+                    questions,
+                    index,
+                    questions.len(),
+                ),
+                framework: p.framework,
+            });
+        }
+        unique(
+            &mut self.errors,
+            "suggestion",
+            raw.suggestion.iter().map(|x| x.id.as_str()),
+        );
+        let mut suggestions = Vec::new();
+        for x in raw.suggestion {
+            let what = format!("suggestion `{}`", x.id);
+            if !known_framework(&x.framework) {
+                self.err(format!("{what}: unknown framework `{}`", x.framework));
+            }
+            suggestions.push(SuggestionRule {
+                when: self.condition(
+                    &format!("{what} when"),
+                    &x.when,
+                    questions,
+                    index,
+                    questions.len(),
+                ),
+                id: x.id,
+                framework: x.framework,
+                family: x.family,
+                answer: x.answer,
+            });
+        }
         Rules {
+            programs,
+            suggestions,
             maturity_credit: credit,
-            full: s.full,
-            partial: s.partial,
             bands: raw
                 .band
                 .into_iter()
@@ -1214,6 +1421,7 @@ impl Validator {
                 .collect(),
             foundation_min_effective_share: raw.foundation.min_effective_share,
             wins: raw.wins.count,
+            min_practice_share: raw.results.min_practice_share,
             warnings,
         }
     }
@@ -1253,6 +1461,15 @@ impl Validator {
                 self.err(format!("{what}: need low <= high <= 100"));
             }
             self.text(&format!("{what} claim"), &f.claim);
+            if let Some(url) = &f.url
+                && !(url.starts_with("https://")
+                    && url.len() > "https://".len()
+                    && !url
+                        .chars()
+                        .any(|c| c.is_whitespace() || c.is_control() || c == '"'))
+            {
+                self.err(format!("{what}: url must be an https:// address"));
+            }
             out.push(PublishedFigure {
                 id: f.id,
                 source,
@@ -1261,9 +1478,101 @@ impl Validator {
                 low: f.low,
                 high: f.high,
                 claim: f.claim,
+                url: f.url,
             });
         }
         out
+    }
+
+    fn certification(
+        &mut self,
+        raw: crate::content::RawCertification,
+        effort_sources: &[Source],
+    ) -> Certification {
+        unique(
+            &mut self.errors,
+            "certification source",
+            raw.source.iter().map(|s| s.id.as_str()),
+        );
+        let mut known: BTreeSet<String> = effort_sources.iter().map(|s| s.id.clone()).collect();
+        for s in &raw.source {
+            if !known.insert(s.id.clone()) {
+                self.err(format!(
+                    "certification source `{}` is also an effort source",
+                    s.id
+                ));
+            }
+        }
+        unique(
+            &mut self.errors,
+            "milestone",
+            raw.milestone.iter().map(|m| m.id.as_str()),
+        );
+        let mut milestones: Vec<Milestone> = Vec::new();
+        for m in raw.milestone {
+            let what = format!("milestone `{}`", m.id);
+            self.sources_known(&what, &m.sources, &known);
+            let after = if m.after == "roadmap" {
+                None
+            } else if let Some(i) = milestones.iter().position(|x| x.id == m.after) {
+                Some(i)
+            } else {
+                self.err(format!(
+                    "{what}: after `{}` is neither `roadmap` nor an earlier milestone",
+                    m.after
+                ));
+                None
+            };
+            let offset = match (m.weeks, m.months) {
+                (Some(w), None) if w > 0 => Offset::Weeks(w),
+                (None, Some(n)) if n > 0 => Offset::Months(n),
+                _ => {
+                    self.err(format!(
+                        "{what}: give exactly one of `weeks` or `months`, above 0"
+                    ));
+                    Offset::Weeks(1)
+                }
+            };
+            milestones.push(Milestone {
+                id: m.id,
+                after,
+                offset,
+                sources: m.sources,
+            });
+        }
+        if milestones.is_empty() {
+            self.err("certification.toml: no milestone");
+        }
+        self.sources_known("reminders", &raw.reminders.sources, &known);
+        let reminders_until = milestones
+            .iter()
+            .position(|m| m.id == raw.reminders.until)
+            .unwrap_or_else(|| {
+                self.err(format!(
+                    "reminders: until `{}` is not a milestone",
+                    raw.reminders.until
+                ));
+                0
+            });
+        if !(1..=5).contains(&raw.reminders.per_day) {
+            self.err("reminders: per_day must be 1 to 5 (a handful a day at most)");
+        }
+        Certification {
+            milestones,
+            reminders_until,
+            reminders_per_day: raw.reminders.per_day,
+            sources: raw
+                .source
+                .into_iter()
+                .map(|s| Source {
+                    id: s.id,
+                    title: s.title,
+                    publisher: s.publisher,
+                    date: s.date,
+                    note: s.note,
+                })
+                .collect(),
+        }
     }
 
     fn locales(

@@ -21,6 +21,7 @@ pub struct RawContent {
     pub effort: RawEffort,
     pub rules: RawRules,
     pub published: RawPublished,
+    pub certification: RawCertification,
     pub frameworks: Vec<RawFramework>,
     pub locales: BTreeMap<String, serde_json::Value>,
 }
@@ -116,6 +117,8 @@ pub struct RawRow {
     pub source: String,
     pub relation: Relation,
     pub rationale: String,
+    /// Partial rows only: the share of the requirement's work this item really reuses (0–1).
+    pub share: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -166,6 +169,10 @@ pub struct RawCover {
     pub requirement: String,
     pub relation: Relation,
     pub note: String,
+    /// Partial rows only: the share of the requirement's work this practice really reuses (0–1).
+    pub share: Option<f64>,
+    /// Partial rows only: what is reused and what is new, in one line.
+    pub reuse: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -254,8 +261,33 @@ pub struct RawRules {
     pub band: Vec<RawBand>,
     pub foundation: RawFoundationRule,
     pub wins: RawWins,
+    pub results: RawResultsRule,
     #[serde(default)]
     pub warning: Vec<RawWarning>,
+    #[serde(default)]
+    pub program: Vec<RawProgram>,
+    #[serde(default)]
+    pub suggestion: Vec<RawSuggestion>,
+}
+
+/// A program the respondent may run (baseline), as written in `rules.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProgram {
+    pub framework: String,
+    pub runs_when: RawCondition,
+    pub attested_when: RawCondition,
+}
+
+/// A suggested-answer rule, as written in `rules.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSuggestion {
+    pub id: String,
+    pub framework: String,
+    pub family: Family,
+    pub when: RawCondition,
+    pub answer: crate::model::Maturity,
 }
 
 #[derive(Debug, Deserialize)]
@@ -265,8 +297,6 @@ pub struct RawScoring {
     pub in_place_not_effective: f64,
     pub effective_not_provable: f64,
     pub effective_and_provable: f64,
-    pub full: f64,
-    pub partial: f64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -284,6 +314,12 @@ pub struct RawFoundationRule {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct RawResultsRule {
+    pub min_practice_share: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RawWins {
     pub count: usize,
 }
@@ -294,6 +330,8 @@ pub struct RawWarning {
     pub id: String,
     pub when: RawCondition,
     pub phase: Phase,
+    #[serde(default)]
+    pub lead: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -312,4 +350,33 @@ pub struct RawFigure {
     pub low: u8,
     pub high: u8,
     pub claim: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCertification {
+    pub milestone: Vec<RawMilestone>,
+    pub reminders: RawReminders,
+    #[serde(default)]
+    pub source: Vec<RawSource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMilestone {
+    pub id: String,
+    pub after: String,
+    pub weeks: Option<u32>,
+    pub months: Option<u32>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReminders {
+    pub until: String,
+    pub per_day: u32,
+    pub sources: Vec<String>,
 }

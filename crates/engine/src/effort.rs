@@ -6,16 +6,19 @@
 //! - **foundation**: each visible program practice (access, change, incidents, …) that is not yet
 //!   effective costs `foundation.days_per_practice`: ISO 42001 assumes a working security program,
 //!   so that gap is closed first;
-//! - **extend**: the remaining days of requirements with status extend;
-//! - **new artifacts**: the remaining days of net-new requirements made once;
-//! - **per AI system**: the remaining days of net-new per-system requirements, already multiplied
-//!   by the AI-system multiplier (first system in full, each further one at a share);
+//! - **extend** (procedural extension): the remaining days of `procedure` requirements with status
+//!   extend: an existing process widened to AI;
+//! - **new artifacts**: the remaining days of `artifact` requirements (a new AI document or process,
+//!   even when a neighbouring practice gave it a head start) and of net-new procedures;
+//! - **per AI system**: the remaining days of `per_system` requirements not yet inherited, already
+//!   multiplied by the AI-system multiplier (first system in full, each further one at a share);
 //! - **audit cycle**: one internal audit and management review before certification, always.
 //!
 //! Risk and approach factors (`[[factor]]`, e.g. consequential decisions about people) multiply the
-//! three AI lines. The point estimate becomes a range with the `range` multipliers; months are
-//! days divided by monthly capacity (high capacity for the low end, low capacity for the high end)
-//! plus the calendar time of the audit cycle.
+//! three AI lines. The point estimate becomes a range with the `range` multipliers. Months are the
+//! days before the audit cycle divided by monthly capacity (high capacity for the low end, low
+//! capacity for the high end) plus the audit cycle's calendar months, which already hold its
+//! person-days: the cycle is counted once, not as days and again as a month.
 
 use serde::Serialize;
 
@@ -145,13 +148,14 @@ pub(crate) fn estimate(
         .collect();
     let line = |kind: EffortKind| EffortKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
     for ((r, req), status) in results.iter().zip(&catalog.requirements).zip(statuses) {
-        let kind = match status {
-            Status::Inherited | Status::NotApplicable => continue,
-            Status::Extend => EffortKind::Extend,
-            Status::NetNew => match req.work {
-                WorkKind::PerSystem => EffortKind::PerSystem,
-                WorkKind::Procedure | WorkKind::Artifact => EffortKind::NewArtifacts,
-            },
+        let kind = match (*status, req.work) {
+            (Status::Inherited | Status::NotApplicable, _) => continue,
+            (Status::Extend, WorkKind::Procedure) => EffortKind::Extend,
+            (Status::Extend | Status::NetNew, WorkKind::PerSystem) => EffortKind::PerSystem,
+            (Status::Extend, WorkKind::Artifact)
+            | (Status::NetNew, WorkKind::Procedure | WorkKind::Artifact) => {
+                EffortKind::NewArtifacts
+            }
         };
         let l = &mut lines[line(kind)];
         l.days += r.remaining_days * multiplier;
@@ -165,12 +169,14 @@ pub(crate) fn estimate(
     let days: f64 = lines.iter().map(|l| l.days).sum();
     let low = days * e.range_low;
     let high = days * e.range_high;
+    // The audit cycle's days are spent inside its own calendar months.
+    let before_audit = (days - e.audit_days).max(0.0);
     Effort {
         days,
         days_low: low.round() as u32,
         days_high: high.round() as u32,
-        months_low: half_months(low / e.capacity_high + e.audit_months),
-        months_high: half_months(high / e.capacity_low + e.audit_months),
+        months_low: half_months(before_audit * e.range_low / e.capacity_high + e.audit_months),
+        months_high: half_months(before_audit * e.range_high / e.capacity_low + e.audit_months),
         lines,
         factors,
         multiplier,

@@ -15,7 +15,8 @@
 //!
 //! Modules, in reading order: [`model`] (small vocabularies), [`catalog`] (validated content),
 //! [`answers`] (the answers document), [`condition`] (what is shown and what applies), [`score`]
-//! (statuses, scores, overlap, roadmap, warnings, wins), [`effort`] (person-days and months),
+//! (statuses, scores, overlap, roadmap, warnings, wins), [`baseline`] (what the SOC 2 / ISO 27001 /
+//! AI RMF intake changes: confidence, suggested answers, the published figures shown), [`effort`] (person-days and months),
 //! [`text`] (locale keys and the text summary). `content` holds the raw file shapes and is private to
 //! the loader. Taking the result away: [`tasks`] (the task plan, with owners and review cadences
 //! kept in the answers document), [`export`] (report, Statement of Applicability, task CSV and
@@ -25,6 +26,7 @@
 //! as they were before a replace, for undo).
 
 pub mod answers;
+pub mod baseline;
 pub mod budget;
 pub mod catalog;
 pub mod condition;

@@ -3,8 +3,11 @@
 //! The model in one paragraph. Every scored ISO/IEC 42001 requirement is supported by practices
 //! (questions) through mapping rows (`covers`), each full or partial. A practice's answer gives a
 //! maturity credit (not in place 0 … effective and provable 1, from `rules.toml`); a row's credit is
-//! that times the relation factor (full 1, partial below 1). A requirement's credit is the best of
-//! its rows, so one strong practice is enough and weak ones never drag a strong one down. Its status
+//! that times the row's reuse share (full rows 1; every partial row states its own share below 1
+//! and why, e.g. an AI policy built on the security policy reuses only the approval and review
+//! machinery). A requirement's credit is the best of its rows, so one strong practice is enough and
+//! weak ones never drag a strong one down; a neighbouring practice gives a head start of at most
+//! its row's share, even when the requirement's own practice is answered "not in place". Its status
 //! follows from the credit: 1 is **inherited** (only a full row whose practice is effective and
 //! provable gets there), above 0 is **extend**, 0 is **net-new**; Annex A controls whose
 //! applicability condition fails, or whose every supporting practice was answered "not applicable",
@@ -23,6 +26,7 @@
 use serde::Serialize;
 
 use crate::answers::Answers;
+use crate::baseline::{Baseline, baseline};
 use crate::catalog::Catalog;
 use crate::condition::{holds, visible_questions};
 use crate::effort::{Effort, estimate};
@@ -60,6 +64,12 @@ pub struct Assessment {
     pub second_audit_risks: Vec<String>,
     /// Visible questions answered / visible questions.
     pub progress: Progress,
+    /// What is missing before a result may be shown; when not complete, views show this instead
+    /// of a score and the embed sends no `completed` message.
+    pub missing: Missing,
+    /// What the SOC 2 / ISO 27001 / AI RMF intake answers change: confidence of the answers,
+    /// suggested answers (not scored until confirmed) and the published figures to show.
+    pub baseline: Baseline,
 }
 
 /// How far the respondent is.
@@ -89,6 +99,68 @@ impl Progress {
             }
         }
         progress
+    }
+}
+
+/// What is still missing before a result can be shown (no result without answers): every shown
+/// intake question, and at least `rules.min_practice_share` of the shown practice questions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Missing {
+    /// Shown intake (single / multi) questions not answered yet.
+    pub intake: Vec<String>,
+    /// Shown practice questions answered.
+    pub practices_answered: usize,
+    /// Shown practice questions that must be answered at least.
+    pub practices_needed: usize,
+    /// Sections with unanswered shown questions, in order (where to go).
+    pub sections: Vec<String>,
+}
+
+impl Missing {
+    /// What is missing for `answers`.
+    pub fn of(catalog: &Catalog, answers: &Answers) -> Missing {
+        let visible = visible_questions(catalog, answers);
+        let mut intake = Vec::new();
+        let mut shown = 0usize;
+        let mut answered = 0usize;
+        let mut sections: Vec<String> = Vec::new();
+        for (qi, q) in catalog.questions.iter().enumerate() {
+            if !visible.get(qi).copied().unwrap_or(false) {
+                continue;
+            }
+            let has = answers.get(qi).is_some();
+            match q.kind {
+                QuestionKind::Practice => {
+                    shown += 1;
+                    if has {
+                        answered += 1;
+                    }
+                }
+                QuestionKind::Single | QuestionKind::Multi => {
+                    if !has {
+                        intake.push(q.id.clone());
+                    }
+                }
+            }
+            if !has
+                && let Some(sec) = catalog.sections.get(q.section)
+                && !sections.contains(&sec.id)
+            {
+                sections.push(sec.id.clone());
+            }
+        }
+        let needed = (shown as f64 * catalog.rules.min_practice_share).ceil() as usize;
+        Missing {
+            intake,
+            practices_answered: answered,
+            practices_needed: needed,
+            sections,
+        }
+    }
+
+    /// True when a result may be shown.
+    pub fn complete(&self) -> bool {
+        self.intake.is_empty() && self.practices_answered >= self.practices_needed
     }
 }
 
@@ -218,7 +290,9 @@ pub struct Support {
     pub visible: bool,
     /// Full or partial.
     pub relation: Relation,
-    /// Credit this row gives, 0–1.
+    /// The most this row can give: 1 for a full row, its stated reuse share for a partial one.
+    pub share: f64,
+    /// Credit this row gives, 0–1: the answer's maturity credit times `share`.
     pub credit: f64,
 }
 
@@ -271,8 +345,13 @@ pub struct Warning {
 }
 
 /// Computed warning ids (content warnings come from `rules.toml`).
-pub const COMPUTED_WARNINGS: [&str; 4] =
-    ["foundation_weak", "second_audit", "dont_know", "unanswered"];
+pub const COMPUTED_WARNINGS: [&str; 5] = [
+    "foundation_weak",
+    "second_audit",
+    "dont_know",
+    "unanswered",
+    "certified_inconsistent",
+];
 
 /// One of the biggest wins: improving an answer to effective and provable.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -310,13 +389,6 @@ fn maturity_credit(catalog: &Catalog, m: Maturity) -> f64 {
         Maturity::InPlaceNotEffective => c[1],
         Maturity::EffectiveNotProvable => c[2],
         Maturity::EffectiveAndProvable => c[3],
-    }
-}
-
-fn relation_factor(catalog: &Catalog, r: Relation) -> f64 {
-    match r {
-        Relation::Full => catalog.rules.full,
-        Relation::Partial => catalog.rules.partial,
     }
 }
 
@@ -381,8 +453,8 @@ pub(crate) fn core(catalog: &Catalog, answers: &Answers) -> Core {
             any_visible = true;
             match answer.scored_maturity() {
                 Some(m) => {
-                    let rel = catalog.questions[qi].covers[ci].relation;
-                    let credit = maturity_credit(catalog, m) * relation_factor(catalog, rel);
+                    let share = catalog.questions[qi].covers[ci].share;
+                    let credit = maturity_credit(catalog, m) * share;
                     if credit > out.credit[ri] {
                         out.credit[ri] = credit;
                         out.best[ri] = Some(k);
@@ -553,9 +625,25 @@ pub fn assess(catalog: &Catalog, answers: &Answers) -> Assessment {
         &facts.weak_program,
     );
 
-    let warnings = warnings(catalog, answers, &core, &facts, &second_audit_risks);
+    let baseline = baseline(catalog, answers, &core.visible);
+    let mut warnings = warnings(catalog, answers, &core, &facts, &second_audit_risks);
+    if !baseline.inconsistent.is_empty() {
+        warnings.push(Warning {
+            id: "certified_inconsistent".into(),
+            phase: Phase::Foundation,
+            related: baseline.inconsistent.clone(),
+        });
+        warnings.sort_by_key(|w| w.phase);
+    }
 
-    let roadmap = roadmap(catalog, &requirements, weight_total);
+    let leads: Vec<usize> = catalog
+        .rules
+        .warnings
+        .iter()
+        .filter(|w| holds(&w.when, answers, &core.visible))
+        .flat_map(|w| w.lead.iter().copied())
+        .collect();
+    let roadmap = roadmap(catalog, &requirements, weight_total, &leads);
     let wins = wins(catalog, answers, &core, &statuses);
 
     Assessment {
@@ -572,6 +660,8 @@ pub fn assess(catalog: &Catalog, answers: &Answers) -> Assessment {
         unanswered: facts.unanswered,
         second_audit_risks,
         progress: facts.progress,
+        missing: Missing::of(catalog, answers),
+        baseline,
     }
 }
 
@@ -593,17 +683,17 @@ fn requirement_results(
                     let q = &catalog.questions[qi];
                     let visible = core.visible[qi];
                     let relation = q.covers[ci].relation;
+                    let share = q.covers[ci].share;
                     let answer = answers.practice(qi).filter(|_| visible);
                     let credit = scored(answers, &core.visible, qi)
                         .and_then(PracticeAnswer::scored_maturity)
-                        .map_or(0.0, |m| {
-                            maturity_credit(catalog, m) * relation_factor(catalog, relation)
-                        });
+                        .map_or(0.0, |m| maturity_credit(catalog, m) * share);
                     Support {
                         question: q.id.clone(),
                         answer: answer.map(|a| a.id().to_owned()),
                         visible,
                         relation,
+                        share,
                         credit,
                     }
                 })
@@ -768,30 +858,52 @@ fn warnings(
     warnings
 }
 
-/// Requirements not yet inherited, by phase, most readiness gained first.
+/// Requirements not yet inherited, by phase, most readiness gained first. Requirements a warning
+/// that applies names as its `lead` (e.g. impact assessment when AI shapes decisions about people)
+/// come first of all: at the head of the first phase, in the warning's order.
 fn roadmap(
     catalog: &Catalog,
     requirements: &[RequirementResult],
     weight_total: f64,
+    leads: &[usize],
 ) -> Vec<PhasePlan> {
     let total_weight = weight_total.max(1.0);
+    let first = Phase::Foundation;
+    let lead_rank = |ri: usize| leads.iter().position(|&l| l == ri);
     Phase::ALL
         .iter()
         .map(|&phase| {
-            let mut items: Vec<RoadmapItem> = requirements
+            let mut items: Vec<(Option<usize>, RoadmapItem)> = requirements
                 .iter()
                 .zip(&catalog.requirements)
-                .filter(|(r, req)| {
-                    req.phase == phase && matches!(r.status, Status::Extend | Status::NetNew)
+                .enumerate()
+                .filter(|(ri, (r, req))| {
+                    let placed = if lead_rank(*ri).is_some() {
+                        first
+                    } else {
+                        req.phase
+                    };
+                    placed == phase && matches!(r.status, Status::Extend | Status::NetNew)
                 })
-                .map(|(r, req)| RoadmapItem {
-                    requirement: r.id.clone(),
-                    status: r.status,
-                    remaining_days: r.remaining_days,
-                    gain: 100.0 * f64::from(req.weight) * (1.0 - r.credit) / total_weight,
+                .map(|(ri, (r, req))| {
+                    (
+                        lead_rank(ri),
+                        RoadmapItem {
+                            requirement: r.id.clone(),
+                            status: r.status,
+                            remaining_days: r.remaining_days,
+                            gain: 100.0 * f64::from(req.weight) * (1.0 - r.credit) / total_weight,
+                        },
+                    )
                 })
                 .collect();
-            items.sort_by(|a, b| b.gain.total_cmp(&a.gain));
+            items.sort_by(|(la, a), (lb, b)| match (la, lb) {
+                (Some(x), Some(y)) => x.cmp(y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => b.gain.total_cmp(&a.gain),
+            });
+            let items: Vec<RoadmapItem> = items.into_iter().map(|(_, i)| i).collect();
             PhasePlan {
                 phase,
                 days: items.iter().map(|i| i.remaining_days).sum::<f64>() + 0.0,
@@ -843,7 +955,7 @@ fn wins(catalog: &Catalog, answers: &Answers, core: &Core, statuses: &[Status]) 
                 continue;
             }
             let old = core.credit[ri];
-            let new = old.max(best * relation_factor(catalog, cover.relation));
+            let new = old.max(best * cover.share);
             if new > old {
                 weighted += f64::from(catalog.requirements[ri].weight) * (new - old);
                 days_saved += core.full_days[ri] * (new - old);

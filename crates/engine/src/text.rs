@@ -295,6 +295,18 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
     for f in &catalog.effort.factors {
         keys.push(format!("factor.{}", f.id));
     }
+    for s in &catalog.rules.suggestions {
+        keys.push(format!("suggestion.{}", s.id));
+    }
+    for c in [
+        crate::baseline::Confidence::Attested,
+        crate::baseline::Confidence::SelfAssessed,
+    ] {
+        keys.push(format!("confidence.{}", c.id()));
+    }
+    for k in BASELINE_KEYS {
+        keys.push((*k).to_owned());
+    }
     keys.extend(crate::export::required_keys());
     for id in [
         "too_large",
@@ -310,8 +322,29 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
     for r in crate::snapshot::Reason::ALL {
         keys.push(format!("ui.keep.reason.{}", r.id()));
     }
+    keys.extend(crate::export::schedule::required_keys(catalog));
     keys
 }
+
+/// Locale keys of the baseline's notes and marks (issue 11).
+pub const BASELINE_KEYS: &[&str] = &[
+    "benchmarks.none",
+    "benchmarks.soc2_only",
+    "reuse.head_start",
+    "ui_model.suggest.answer",
+    "ui_model.suggest.counts",
+    "ui_model.suggest.confirm",
+    "ui_model.suggest.confirm_all",
+    "ui_model.missing.suggestions",
+    "ui_model.missing.title",
+    "ui_model.missing.intro",
+    "ui_model.missing.intake",
+    "ui_model.missing.practices",
+    "ui_model.missing.go",
+    "ui_model.confidence.title",
+    "ui_model.confidence.intro",
+    "ui_model.confidence.none",
+];
 
 /// Stable id of a phase (locale key suffix).
 pub fn phase_id(p: Phase) -> &'static str {

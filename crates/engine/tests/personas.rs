@@ -1,6 +1,7 @@
 //! Named personas with expected outcomes, asserted on ranges. Each fixture under `fixtures/` is an
 //! answers document a real prospect could have produced; the comments say why each range is right.
 
+use carryover_engine::effort::EffortKind;
 use carryover_engine::score::NotApplicable;
 use carryover_engine::{Assessment, Catalog, Status, assess, decode};
 
@@ -32,27 +33,43 @@ fn overlaps(low: f64, high: f64, lo: f64, hi: f64) -> bool {
 }
 
 #[test]
-fn mature_iso27001_without_ai_governance_is_about_half_way() {
+fn mature_iso27001_without_ai_governance_is_a_quarter_to_a_half_of_the_way() {
     let a = run("mature-iso27001-no-ai-governance");
-    // The articles put an ISO 27001 holder "about half" / "50–60 %" of the way to ISO 42001.
+    // Issue 11 recalibration. The articles' "about half" / "50–60 %" count requirements an ISMS
+    // touches at all; our count of requirements with any head start (inherited + extend) is the
+    // comparable figure and lands at or above it …
+    let touched = a.overlap.all.inherited_pct + a.overlap.all.extend_pct;
+    assert!((50..=80).contains(&touched), "touched {touched}");
+    // … while readiness credits only what is really reused (per-row shares), so a certified ISMS
+    // with no AI governance sits between a quarter and a half.
     assert!(
-        (40..=62).contains(&a.readiness.score),
+        (25..=50).contains(&a.readiness.score),
         "readiness {}",
         a.readiness.score
     );
-    // The shared management-system clauses carry most of the way …
-    assert!(
-        a.overlap.clauses.effort_done_pct >= 60,
-        "{:?}",
-        a.overlap.clauses
-    );
-    assert!(
-        a.overlap.clauses.net_new_pct <= 15,
-        "only impact assessment is new in clauses"
-    );
-    // … while Annex A is where the AI-specific, net-new work is.
+    // Share of effort already done: inside the published envelope (a fifth to a third of the
+    // effort rides on existing work; about half at most) and never above the readiness score.
+    let done = a.overlap.all.effort_done_pct;
+    assert!((20..=50).contains(&done), "effort done {done}");
+    assert!(done <= a.readiness.score, "{done} > {}", a.readiness.score);
+    // Clauses carry more than Annex A, where the AI-specific, net-new work is.
+    assert!(a.overlap.clauses.effort_done_pct > a.overlap.annex.effort_done_pct);
     assert!(a.overlap.annex.net_new_pct >= 35, "{:?}", a.overlap.annex);
-    assert!(a.overlap.annex.effort_done_pct < a.overlap.clauses.effort_done_pct);
+    // New AI artifacts and per-system work outweigh procedural extensions (integration guide:
+    // 2–4 months of new artifacts against 4–8 weeks of extension).
+    let line = |k: EffortKind| {
+        a.effort
+            .lines
+            .iter()
+            .find(|l| l.kind == k)
+            .map_or(0.0, |l| l.days)
+    };
+    let new_work = line(EffortKind::NewArtifacts) + line(EffortKind::PerSystem);
+    assert!(
+        new_work > 1.5 * line(EffortKind::Extend),
+        "new {new_work} vs extend {}",
+        line(EffortKind::Extend)
+    );
     // The integration guide: four to six months for a mature ISMS.
     assert!(
         overlaps(a.effort.months_low, a.effort.months_high, 4.0, 6.0),
@@ -111,7 +128,10 @@ fn nothing_in_place_starts_from_zero_with_the_foundation() {
             "vs {other}"
         );
     }
-    assert!(a.effort.months_low >= 8.0, "{}", a.effort.months_low);
+    // Building everything, security base included, from nothing: well beyond the 4–6 months of a
+    // mature ISMS (recalibrated in issue 11; the full build is about 130 person-days plus 60 for
+    // the security base).
+    assert!(a.effort.months_low >= 7.0, "{}", a.effort.months_low);
 }
 
 #[test]

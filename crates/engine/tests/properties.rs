@@ -2,7 +2,7 @@
 //! bounds, monotonicity (a better practice answer never lowers a score or a coverage figure),
 //! independence from answer order, and no answer entry silently dropped.
 
-use carryover_engine::model::{Maturity, PracticeAnswer, QuestionKind};
+use carryover_engine::model::{Maturity, PracticeAnswer, QuestionKind, Relation};
 use carryover_engine::score::Progress;
 use carryover_engine::{Answer, Answers, AnswersDocument, Assessment, Catalog, assess, decode};
 use proptest::prelude::*;
@@ -183,6 +183,33 @@ proptest! {
         prop_assert!(before.wins.len() <= c.rules.wins);
         prop_assert!(before.wins.windows(2).all(|p| p[0].readiness_gain >= p[1].readiness_gain));
         prop_assert!(before.wins.iter().all(|w| w.readiness_gain > 0.0));
+    }
+
+    #[test]
+    fn a_direct_practice_not_in_place_leaves_at_most_the_largest_partial_share(seed in seeds(), pick in any::<usize>()) {
+        // Issue 11: a neighbouring practice gives a head start, never more than its stated share.
+        // Pick a requirement, answer every practice that fully covers it "not in place": its credit
+        // can then come only from partial rows, so it is at most the largest of their shares.
+        let c = catalog();
+        let ri = pick % c.requirements.len();
+        let mut answers = answers_from(&seed);
+        for &(qi, ci) in &c.supports[ri] {
+            if c.questions[qi].covers[ci].relation == Relation::Full {
+                answers.insert(qi, Answer::Practice(PracticeAnswer::Maturity(Maturity::NotInPlace)));
+            }
+        }
+        let largest = c.supports[ri].iter()
+            .map(|&(qi, ci)| &c.questions[qi].covers[ci])
+            .filter(|cv| cv.relation == Relation::Partial)
+            .map(|cv| cv.share)
+            .fold(0.0_f64, f64::max);
+        let a = assess(c, &answers);
+        let r = &a.requirements[ri];
+        prop_assert!(r.credit <= largest + 1e-12, "{}: credit {} above largest partial share {}", r.id, r.credit, largest);
+        // And every row's credit is at most its own share.
+        for s in &r.support {
+            prop_assert!(s.credit <= s.share + 1e-12);
+        }
     }
 
     #[test]

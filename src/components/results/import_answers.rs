@@ -25,7 +25,7 @@ const LISTED_ISSUES: usize = 20;
 
 /// What the last import did, for the message under the file field.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Outcome {
+pub struct Outcome {
     loaded: bool,
     text: String,
     kept_aside: Vec<String>,
@@ -40,13 +40,19 @@ struct Waiting {
     difference: Difference,
 }
 
+/// The last import's outcome, shared by the results page so the message survives the page
+/// switching between "not enough answers" and the full results when a file changes that.
+#[derive(Clone, Copy)]
+pub struct LastImport(pub RwSignal<Option<Outcome>>);
+
 /// The answers-file field, the confirmation dialog and the message about the last file.
 #[allow(clippy::too_many_lines)] // one component: the field, its dialog and its message
 #[component]
 pub fn ImportAnswers() -> impl IntoView {
     let state = expect_context::<AppState>();
     let autosave = expect_context::<Autosave>();
-    let outcome = RwSignal::new(None::<Outcome>);
+    let outcome =
+        use_context::<LastImport>().map_or_else(|| RwSignal::new(None::<Outcome>), |l| l.0);
     let waiting = RwSignal::new(None::<Waiting>);
     let dialog = NodeRef::<Dialog>::new();
     let refused = move |file: &str, reason: &str| {

@@ -18,10 +18,13 @@
 pub mod area_chart;
 pub mod budget;
 pub mod compare;
+pub mod confidence;
 pub mod cta;
 pub mod effort;
 pub mod headline;
 pub mod import_answers;
+pub mod method;
+pub mod missing_answers;
 pub mod net_new;
 pub mod open_questions;
 pub mod overlap;
@@ -53,9 +56,29 @@ use part::Part;
 
 /// The whole results page, and after it the printed report (outside `<main>`: on screen it is
 /// hidden, on paper it is all there is).
+/// Until enough is answered (the engine's `Missing`), the page says what is missing instead.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let complete = Memo::new(move |_| state.assessment.with(|a| a.missing.complete()));
+    provide_context(import_answers::LastImport(RwSignal::new(None)));
+    move || {
+        if complete.get() {
+            full_results(state).into_any()
+        } else {
+            view! {
+                <main class="page results" aria-labelledby="results-missing-h">
+                    <missing_answers::MissingAnswers/>
+                    <import_answers::ImportAnswers/>
+                    <method::Method/>
+                </main>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn full_results(state: AppState) -> impl IntoView {
     let revisit = expect_context::<Revisit>();
     // What the reader saw when they last left the results, to say what moved; remember what they
     // see now for the next time.
@@ -119,10 +142,12 @@ pub fn ResultsPage() -> impl IntoView {
             <wins::Wins/>
             <net_new::NetNew/>
             <second_audit::SecondAudit/>
+            <confidence::Confidence/>
             <open_questions::OpenQuestions/>
             <requirement_table::RequirementTable/>
             <compare::ComparePart/>
             <take_away::TakeAway/>
+            <method::Method/>
         </main>
         <print_report::PrintReport/>
     }
@@ -170,21 +195,10 @@ pub(crate) fn points(x: f64) -> String {
     format!("{x:.1}")
 }
 
-/// Days as a person reads them: whole days from 10 up, halves below (a positive amount never
-/// shows as 0), no trailing `.0`.
+/// Person-days as a person reads them, by the engine's one rounding rule
+/// (`export::units::days`: whole days from 10 up, halves below, never 0 when above zero).
 pub(crate) fn half_days(x: f64) -> String {
-    let rounded = if x >= 10.0 {
-        x.round()
-    } else if x > 0.0 {
-        ((x * 2.0).round() / 2.0).max(0.5)
-    } else {
-        0.0
-    };
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
+    carryover_engine::export::units::days(x)
 }
 
 /// A locale template with `{days}` filled, in its singular form (`<key>_one`) when the rounded

@@ -67,39 +67,50 @@ pub fn Overlap() -> impl IntoView {
             </tr>
         }
     };
-    let published = state
-        .catalog
-        .published
-        .iter()
-        .map(|f| {
-            let src = state.catalog.effort.sources.get(f.source);
-            let basis = state.text(&format!("ui.results.basis.{}", f.basis));
-            let range = tr(
-                &state,
-                "ui.results.published_range",
-                &[("low", &f.low.to_string()), ("high", &f.high.to_string())],
-            );
-            let source = tr(
-                &state,
-                "ui.results.published_source",
-                &[
-                    ("publisher", src.map_or("", |s| s.publisher.as_str())),
-                    ("date", src.map_or("", |s| s.date.as_str())),
-                ],
-            );
-            view! {
-                <li>
-                    <p class="published-figure">
-                        <strong class="published-range">{range}</strong>
-                        " "
-                        <span class="published-basis">{basis}</span>
-                    </p>
-                    <span class="published-claim">{f.claim.clone()}</span>
-                    <span class="published-source">{source}</span>
-                </li>
-            }
-        })
-        .collect_view();
+    // Only the figures about the programs this respondent runs (the engine's baseline).
+    let shown = move || a.with(|a| a.baseline.figures.clone());
+    let note = move || {
+        a.with(|a| a.baseline.figures_note.clone()).map(
+            |n| view! { <p class="benchmarks-note">{state.text(&format!("benchmarks.{n}"))}</p> },
+        )
+    };
+    let published = move || {
+        let shown = shown();
+        state
+            .catalog
+            .published
+            .iter()
+            .filter(|f| shown.contains(&f.id))
+            .map(|f| {
+                let src = state.catalog.effort.sources.get(f.source);
+                let basis = state.text(&format!("ui.results.basis.{}", f.basis));
+                let range = tr(
+                    &state,
+                    "ui.results.published_range",
+                    &[("low", &f.low.to_string()), ("high", &f.high.to_string())],
+                );
+                let source = tr(
+                    &state,
+                    "ui.results.published_source",
+                    &[
+                        ("publisher", src.map_or("", |s| s.publisher.as_str())),
+                        ("date", src.map_or("", |s| s.date.as_str())),
+                    ],
+                );
+                view! {
+                    <li>
+                        <p class="published-figure">
+                            <strong class="published-range">{range}</strong>
+                            " "
+                            <span class="published-basis">{basis}</span>
+                        </p>
+                        <span class="published-claim">{f.claim.clone()}</span>
+                        <span class="published-source">{source}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <Part id="results-overlap" title=state.text("results.overlap")>
             <p>{state.text("report.overlap_intro")}</p>
@@ -139,6 +150,7 @@ pub fn Overlap() -> impl IntoView {
             <p class="count-vs-effort">{state.text("results.count_vs_effort")}</p>
             <h3>{state.text("results.published")}</h3>
             <ul class="published">{published}</ul>
+            {note}
         </Part>
     }
 }

@@ -11,6 +11,7 @@
 //! saw the summary ([`crate::revisit::Glance`]).
 
 use carryover_engine::catalog::PublishedFigure;
+use carryover_engine::export::units::months_number;
 use carryover_engine::model::Status;
 use carryover_engine::{Assessment, Catalog};
 use leptos::prelude::*;
@@ -31,66 +32,31 @@ pub struct Headline<'a> {
     pub published: Option<&'a PublishedFigure>,
 }
 
-/// The respondent's baseline as the published figures name it: `iso27001+soc2`, `iso27001`,
-/// `soc2`, or none (a program that is not yet running counts as no baseline).
-pub fn baseline(catalog: &Catalog, a: &carryover_engine::Answers) -> Option<&'static str> {
-    let answered = |q: &str, any: &[&str]| {
+/// The one place the headline figure is chosen: the share of the estimated work already done by
+/// what the respondent runs (the basis issue 11 calibrated against the published effort
+/// envelope), beside the published figure on the same basis among those the engine selected for
+/// this respondent's baseline (`Assessment::baseline.figures`). Requirement-count figures measure
+/// something else ("requirements an ISMS touches"), so they are listed in the overlap part, not set
+/// beside this number.
+pub fn headline<'a>(catalog: &'a Catalog, a: &Assessment) -> Headline<'a> {
+    let published = a.baseline.figures.iter().find_map(|id| {
         catalog
-            .question_index(q)
-            .and_then(|qi| a.get(qi))
-            .is_some_and(|x| any.iter().any(|c| x.includes(c)))
-    };
-    let iso = answered("iso27001", &["certified", "aligned"]);
-    let soc = answered("soc2", &["type1", "type2"]);
-    match (iso, soc) {
-        (true, true) => Some("iso27001+soc2"),
-        (true, false) => Some("iso27001"),
-        (false, true) => Some("soc2"),
-        (false, false) => None,
-    }
-}
-
-/// The one place the headline figure is chosen. The published figure is the first whose program
-/// matches the baseline exactly, else one about part of it (ISO 27001 for both); our figure is then
-/// measured on the same basis, so the two are comparable: the share of requirements inherited, or
-/// the share of the estimated work already done. With no matching figure, the work share.
-pub fn headline<'a>(
-    catalog: &'a Catalog,
-    answers: &carryover_engine::Answers,
-    a: &Assessment,
-) -> Headline<'a> {
-    let base = baseline(catalog, answers);
-    let published = base.and_then(|b| {
-        catalog.published.iter().find(|f| f.from == b).or_else(|| {
-            catalog
-                .published
-                .iter()
-                .find(|f| b.split('+').any(|part| f.from == part))
-        })
+            .published
+            .iter()
+            .find(|f| &f.id == id && f.basis == "effort")
     });
-    let requirements = published.is_some_and(|f| f.basis == "requirements");
-    if requirements {
-        Headline {
-            pct: a.overlap.all.inherited_pct,
-            basis: "requirements",
-            published,
-        }
-    } else {
-        Headline {
-            pct: a.overlap.all.effort_done_pct,
-            basis: "effort",
-            published,
-        }
+    Headline {
+        pct: a.overlap.all.effort_done_pct,
+        basis: "effort",
+        published,
     }
 }
 
 /// The summary's figures for the current answers (what "what moved" compares).
 pub fn glance(state: &AppState) -> Glance {
-    state.answers.with(|answers| {
-        state
-            .assessment
-            .with(|a| Glance::of(a, headline(state.catalog, answers, a).pct))
-    })
+    state
+        .assessment
+        .with(|a| Glance::of(a, headline(state.catalog, a).pct))
 }
 
 /// The four answers, the call to action's slot, and what moved.
@@ -105,9 +71,8 @@ pub fn Summary(
     let catalog = state.catalog;
 
     let carry = move || {
-        state.answers.with(|answers| {
-            a.with(|a| {
-                let h = headline(catalog, answers, a);
+        a.with(|a| {
+                let h = headline(catalog, a);
                 let basis = state.text(&format!("ui.glance.basis.{}", h.basis));
                 let published = h.published.map_or_else(
                     || state.text("ui.glance.published_none"),
@@ -143,7 +108,6 @@ pub fn Summary(
                         <DetailLink part="results-overlap" testid="glance-published">{published}</DetailLink>
                     </p>
                 }
-            })
         })
     };
 
@@ -198,8 +162,8 @@ pub fn Summary(
                 &state,
                 "ui.glance.months",
                 &[
-                    ("low", &half_days(e.months_low)),
-                    ("high", &half_days(e.months_high)),
+                    ("low", &months_number(e.months_low)),
+                    ("high", &months_number(e.months_high)),
                 ],
             );
             let days = tr(
@@ -297,7 +261,7 @@ pub fn Summary(
             ));
         }
         if before.months != now.months {
-            let fmt = |(l, h): (f64, f64)| format!("{}–{}", half_days(l), half_days(h));
+            let fmt = |(l, h): (f64, f64)| format!("{}–{}", months_number(l), months_number(h));
             lines.push(tr(
                 &state,
                 "ui.glance.moved_months",
