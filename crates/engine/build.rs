@@ -58,4 +58,8 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo")).join("content.json");
     fs::write(&out, serde_json::Value::Object(all).to_string())
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    // Budget defaults (`budget.rs`) are their own small document, read by their own loader.
+    let budget = PathBuf::from(env::var("OUT_DIR").expect("set by cargo")).join("budget.json");
+    fs::write(&budget, read_toml(&content, "budget.toml").to_string())
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", budget.display()));
 }

@@ -27,9 +27,11 @@
 
 pub mod answers;
 pub mod baseline;
+pub mod budget;
 pub mod catalog;
 pub mod condition;
 mod content;
+pub mod diff;
 pub mod effort;
 pub mod embed_config;
 pub mod embed_message;
@@ -41,6 +43,7 @@ pub mod share;
 pub mod snapshot;
 pub mod tasks;
 pub mod text;
+pub mod whatif;
 
 pub use answers::{
     Answer, Answers, AnswersDocument, DecodeError, Decoded, Issue, decode, decode_bytes,
