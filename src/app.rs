@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
             <TaskPlanPage/>
         }
         .into_any(),
+        Screen::Register => view! { <crate::components::register::RegisterPage/> }.into_any(),
     };
     view! { <ShareOpener>{current}</ShareOpener> }
 }

@@ -159,6 +159,53 @@ pub struct Rules {
 /// (the impact-assessment requirements, as in the `impact_first` warning of `rules.toml`).
 pub const IMPACT_LEAD: [&str; 6] = ["6.1.4", "8.4", "A.5.2", "A.5.3", "A.5.4", "A.5.5"];
 
+/// Locale keys the register screen and the "Your AI systems" part use (checked by
+/// [`crate::text::required_keys`]).
+pub const UI_KEYS: &[&str] = &[
+    "ui.register.step_title",
+    "ui.register.step_intro",
+    "ui.register.limits",
+    "ui.register.empty",
+    "ui.register.count",
+    "ui.register.full",
+    "ui.register.add",
+    "ui.register.name",
+    "ui.register.owner",
+    "ui.register.unnamed",
+    "ui.register.edit",
+    "ui.register.edit_short",
+    "ui.register.done",
+    "ui.register.done_short",
+    "ui.register.remove",
+    "ui.register.remove_short",
+    "ui.register.up",
+    "ui.register.down",
+    "ui.register.removed",
+    "ui.register.moved",
+    "ui.register.added",
+    "ui.register.chars_left",
+    "ui.register.next",
+    "ui.register.skip",
+    "ui.register.back",
+    "ui.register.edit_list",
+    "ui.register.summary",
+    "ui.register.results_title",
+    "ui.register.results_intro",
+    "ui.register.triage",
+    "ui.register.priority",
+    "ui.register.controls",
+    "ui.register.effort",
+    "ui.register.notes",
+    "ui.register.none_results",
+    "ui.register.csv",
+    "triage.disclaimer",
+    "triage.articles",
+    "triage.category.prohibited",
+    "triage.category.high_risk",
+    "triage.category.transparency",
+    "triage.category.minimal",
+];
+
 /// The triage categories, most severe first.
 pub const CATEGORIES: [&str; 4] = ["prohibited", "high_risk", "transparency", "minimal"];
 
