@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
     let screen = route::provide_current_screen(catalog);
     let autosave = Autosave::new(state, &opened, loaded, screen);
     provide_context(autosave);
+    provide_context(crate::download::RoadmapStart::new());
     crate::embed::provide(state, autosave, screen);
     let revisit = Revisit::provide();
 

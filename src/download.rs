@@ -78,6 +78,34 @@ pub fn now_unix_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
 
+/// The day the dated roadmap starts (the report, the printed report and the calendar): today unless
+/// the user picks another day beside the downloads. Kept for this visit only.
+#[derive(Clone, Copy, Debug)]
+pub struct RoadmapStart(pub RwSignal<Option<carryover_engine::export::date::Date>>);
+
+impl RoadmapStart {
+    /// A new, unset start (today).
+    pub fn new() -> RoadmapStart {
+        RoadmapStart(RwSignal::new(None))
+    }
+
+    /// The start day (tracked).
+    pub fn get(self) -> carryover_engine::export::date::Date {
+        self.0.get().unwrap_or_else(today)
+    }
+
+    /// The start day, untracked.
+    pub fn get_untracked(self) -> carryover_engine::export::date::Date {
+        self.0.get_untracked().unwrap_or_else(today)
+    }
+}
+
+impl Default for RoadmapStart {
+    fn default() -> RoadmapStart {
+        RoadmapStart::new()
+    }
+}
+
 /// Today's date on this device (the date a report is prepared on).
 pub fn today() -> carryover_engine::export::date::Date {
     let now = js_sys::Date::new_0();

@@ -12,6 +12,7 @@ const FILES: &[(&str, &str)] = &[
     ("effort", "effort.toml"),
     ("rules", "rules.toml"),
     ("published", "published.toml"),
+    ("certification", "certification.toml"),
 ];
 
 const FRAMEWORKS: &[&str] = &["iso27001", "soc2", "airmf"];

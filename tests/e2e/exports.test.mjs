@@ -334,6 +334,19 @@ describe('take the result away', () => {
     assert.ok(soaRows.every((r) => r.length === soaHead.length), 'every SoA record has every column');
     assert.equal(soaRows.length, 93 + annex42001.length, 'every ISO 27001:2022 and ISO 42001 Annex A control');
     assert.equal(new Set(soaRows.map((r) => `${r[0]} ${r[1]}`)).size, soaRows.length);
+    // A draft a certification body would read: ISO 42001 first, a justification on every row, no
+    // "Not assessed", and the owner typed above on its control.
+    soaHead[0] = soaHead[0].replace(/^\ufeff/, '');
+    const standard = soaHead.indexOf('Standard');
+    const justification = soaHead.indexOf('Justification');
+    const soaOwner = soaHead.indexOf('Owner');
+    assert.ok(soaRows.slice(0, 38).every((r) => r[standard] === 'ISO/IEC 42001:2023'), 'ISO 42001 first');
+    assert.ok(soaRows.slice(38).every((r) => r[standard] === 'ISO/IEC 27001:2022'));
+    assert.ok(soaRows.every((r) => r[justification].length > 20), 'a justification on every row');
+    assert.ok(!soaRows.some((r) => r.some((f) => f.includes('Not assessed'))), 'no "Not assessed"');
+    const ownedRequirement = firstId.replace(/^task-/, '');
+    const ownedRow = soaRows.find((r) => r[1] === ownedRequirement);
+    if (ownedRow) assert.equal(ownedRow[soaOwner], 'Dana, "CISO"');
 
     const csv = parseCsv((await download(page, 'tasks_csv')).text);
     const [head, ...rows] = csv;
@@ -348,17 +361,48 @@ describe('take the result away', () => {
     const ics = (await download(page, 'tasks_ics')).text;
     const calendar = new ICAL.Component(ICAL.parse(ics));
     const events = calendar.getAllSubcomponents('vevent');
-    assert.equal(events.length, open.length, 'one event per task');
-    for (const event of events) {
-      assert.ok(event.getFirstPropertyValue('rrule'), 'every event repeats');
+    const milestones = events.filter((e) => e.getFirstProperty('categories').getValues().includes('milestone'));
+    const reviews = events.filter((e) => !milestones.includes(e));
+    assert.deepEqual(
+      milestones.map((e) => e.getFirstPropertyValue('summary')),
+      ['Stage 1 certification audit (planned)', 'Stage 2 certification audit (planned)', 'First surveillance audit (planned)'],
+    );
+    assert.equal(reviews.length, open.length, 'one review series per task');
+    const today = new Date().toISOString().slice(0, 10);
+    for (const event of reviews) {
+      const rule = event.getFirstPropertyValue('rrule');
+      assert.ok(rule && rule.until, 'every review series ends');
       assert.ok(event.getFirstPropertyValue('uid'));
       assert.ok(event.getFirstPropertyValue('dtstamp'));
+      assert.ok(event.getFirstPropertyValue('dtstart').toString() > today, 'reviews start when the phase ends');
     }
-    const withOwner = events.filter((e) => String(e.getFirstPropertyValue('description')).includes('Dana, "CISO"'));
+    // Every occurrence of every event, expanded by ical.js: a handful a day at most.
+    const perDay = new Map();
+    for (const component of events) {
+      const event = new ICAL.Event(component);
+      const it = event.iterator();
+      let n = 0;
+      for (let next = it.next(); next; next = it.next()) {
+        const day = next.toString().slice(0, 10);
+        perDay.set(day, (perDay.get(day) ?? 0) + 1);
+        n += 1;
+        assert.ok(n <= 40, 'a review series has a sensible end');
+      }
+    }
+    const busiest = Math.max(...perDay.values());
+    assert.ok(busiest <= 5, `at most a handful of events on one day (${busiest})`);
+    const withOwner = reviews.filter((e) => String(e.getFirstPropertyValue('description')).includes('Dana, "CISO"'));
     assert.equal(withOwner.length, 1, 'the owner is in that task’s event');
     assert.equal(withOwner[0].getFirstPropertyValue('rrule').freq, 'YEARLY');
 
+    // A later start date moves the whole calendar.
+    await page.getByLabel('Roadmap start date').fill('2027-03-01');
+    const later = new ICAL.Component(ICAL.parse((await download(page, 'tasks_ics')).text));
+    const starts = later.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('dtstart').toString());
+    assert.ok(starts.every((d) => d > '2027-03-01'), 'nothing before the chosen start');
     const md = (await download(page, 'report_md')).text;
+    assert.match(md, /Planned from 1 March 2027/);
+
     assert.match(md, /^# /);
     const html = (await download(page, 'report_html')).text;
     assert.match(html, /^<!DOCTYPE html>/);
@@ -373,6 +417,9 @@ describe('take the result away', () => {
     assert.equal(await page.locator('[data-testid="print-report"]').isVisible(), true);
     assert.equal(await page.locator('.topbar').isVisible(), false, 'no UI chrome in print');
     assert.equal(await page.getByTestId('print').isVisible(), false);
+    // The printed report is the engine's HTML rendering: the same article as the HTML download.
+    await expectText(page.getByTestId('print-report'), 'Statement of Applicability (draft)');
+    await expectText(page.getByTestId('print-report'), 'Stage 1 certification audit');
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     writeFileSync(join(artifacts, 'exports-report.pdf'), pdf);
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;

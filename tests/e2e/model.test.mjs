@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { appMounted, expectText, repoRoot, seedStorage, servedApp, shot, watchErrors } from './support.mjs';
+import { appMounted, expectText, openParts, repoRoot, seedStorage, servedApp, shot, watchErrors } from './support.mjs';
 
 const STORAGE_KEY = 'carryover.answers';
 const INTAKE = ['soc2', 'iso27001', 'airmf', 'roles', 'subjects', 'ai_systems', 'consequential', 'eu', 'driver', 'integration', 'cert_body'];
@@ -63,7 +63,7 @@ describe('issue 11: direct answers win, the baseline counts', () => {
     assert.equal(r.credit, best.share, 'the credit is the stated share');
 
     const { context, page, errors } = await open(doc, '#results');
-    await page.locator('[data-testid="readiness"]').waitFor({ state: 'visible', timeout: 15_000 });
+    await openParts(page);
     const row = page.locator('.req[data-requirement="5.2"]');
     await row.locator('summary').click();
     const why = row.locator('.req-why');
@@ -140,7 +140,7 @@ describe('issue 11: direct answers win, the baseline counts', () => {
     const doc = fixture('mature-iso27001-no-ai-governance');
     doc.answers.internal_audit = 'in_place_not_effective';
     const { context, page, errors } = await open(doc, '#results');
-    await page.locator('[data-testid="readiness"]').waitFor({ state: 'visible', timeout: 15_000 });
+    await openParts(page);
     const score = (await page.locator('[data-testid="readiness"] .readiness-number').textContent()).trim();
     await expectText(page.locator('.warning[data-warning="certified_inconsistent"]'), 'Your certificate and your answers disagree');
     assert.equal(await page.locator('#results-overlap .published li').count(), 3);
@@ -153,15 +153,15 @@ describe('issue 11: direct answers win, the baseline counts', () => {
     await page.locator('fieldset[data-question="iso27001"] input[value="none"]').check();
     await page.locator('fieldset[data-question="soc2"] input[value="type2"]').check();
     await go(page, '#results');
-    await page.locator('[data-testid="readiness"]').waitFor({ state: 'visible' });
+    await openParts(page);
     assert.equal(await page.locator('.warning[data-warning="certified_inconsistent"]').count(), 0);
     assert.equal(await page.locator('#results-overlap .published li').count(), 1);
     await expectText(page.locator('#results-overlap'), 'Few published figures are about SOC 2 alone');
     await expectText(page.locator('#results-confidence [data-confidence="self_assessed"]'), 'document');
     assert.equal((await page.locator('[data-testid="readiness"] .readiness-number').textContent()).trim(), score);
 
-    // The method is one click away.
-    await page.getByRole('main').getByRole('heading', { name: 'How this estimate is made' }).click();
+    // The method is a part of the results like the others (openParts opened it).
+    await expectText(page.getByRole('main').getByRole('heading', { name: 'How this estimate is made' }), 'How this estimate is made');
     await expectText(page.locator('#results-method'), 'What this tool cannot know');
     await shot(page, 'model-baseline-soc2');
     assert.deepEqual(errors, []);
@@ -172,8 +172,7 @@ describe('issue 11: direct answers win, the baseline counts', () => {
     it(`the new parts fit a ${width} px wide screen`, async () => {
       const doc = fixture('mature-iso27001-no-ai-governance');
       const { context, page, errors } = await open(doc, '#results', { width, height: 800 });
-      await page.locator('[data-testid="readiness"]').waitFor({ state: 'visible', timeout: 15_000 });
-      await page.getByRole('main').getByRole('heading', { name: 'How this estimate is made' }).click();
+      await openParts(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
       await page.locator('#results-confidence').screenshot({ path: join(repoRoot, 'tests/e2e/artifacts', `model-confidence-${width}.png`) });

@@ -38,11 +38,14 @@ function cliScore(name) {
   return JSON.parse(out).assessment;
 }
 
-/** Person-days and months as the app writes them: whole days from 10 up, halves below (a
- *  positive amount never shows as 0), no trailing `.0`. */
+/** Person-days as the engine writes them (export/units.rs): whole from 10 up, to the half below,
+ * at least a half when above zero. */
 function days(x) {
-  const r = x >= 10 ? Math.round(x) : x > 0 ? Math.max(0.5, Math.round(x * 2) / 2) : 0;
-  return Number.isInteger(r) ? r.toFixed(0) : r.toFixed(1);
+  if (!(x > 0)) return '0';
+  let half = Math.round(x * 2) / 2;
+  if (half >= 10) return Math.round(x).toFixed(0);
+  if (half === 0) half = 0.5;
+  return Number.isInteger(half) ? half.toFixed(0) : half.toFixed(1);
 }
 
 describe('results screen', () => {

@@ -364,6 +364,45 @@ pub struct PublishedFigure {
     pub high: u8,
     /// The claim, in our words.
     pub claim: String,
+    /// Where the figure was published (an `https://` address), when known.
+    pub url: Option<String>,
+}
+
+/// The certification calendar after the roadmap (`content/certification.toml`): audit milestones
+/// and how review reminders are spread.
+#[derive(Debug, Clone, Serialize)]
+pub struct Certification {
+    /// Milestones in file order; each comes after the roadmap's end or an earlier milestone.
+    pub milestones: Vec<Milestone>,
+    /// Index of the milestone at which review reminders stop.
+    pub reminders_until: usize,
+    /// At most this many reminders start on one day.
+    pub reminders_per_day: u32,
+    /// Sources cited only by this file (effort sources may be cited too).
+    pub sources: Vec<Source>,
+}
+
+/// A certification milestone (locale keys `milestone.<id>.title` / `.explain`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Milestone {
+    /// Stable id.
+    pub id: String,
+    /// The earlier milestone it follows (index), or `None` for the end of the roadmap.
+    pub after: Option<usize>,
+    /// How long after.
+    pub offset: Offset,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// A calendar distance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Offset {
+    /// Whole weeks.
+    Weeks(u32),
+    /// Whole calendar months.
+    Months(u32),
 }
 
 /// The whole validated catalog.
@@ -391,6 +430,8 @@ pub struct Catalog {
     pub rules: Rules,
     /// Published overlap figures.
     pub published: Vec<PublishedFigure>,
+    /// The certification calendar.
+    pub certification: Certification,
     /// Locale → key → text.
     pub locales: BTreeMap<String, BTreeMap<String, String>>,
     /// For each requirement, the (question, cover) pairs that support it.
@@ -646,6 +687,7 @@ impl Validator {
             &requirement_index,
         );
         let published = self.published(raw.published, &sources, &frameworks);
+        let certification = self.certification(raw.certification, &sources);
         let locales = self.locales(raw.locales);
         let mut effort = effort;
         effort.sources = sources;
@@ -661,6 +703,7 @@ impl Validator {
             effort,
             rules,
             published,
+            certification,
             locales,
             supports,
             question_index,
@@ -1418,6 +1461,15 @@ impl Validator {
                 self.err(format!("{what}: need low <= high <= 100"));
             }
             self.text(&format!("{what} claim"), &f.claim);
+            if let Some(url) = &f.url
+                && !(url.starts_with("https://")
+                    && url.len() > "https://".len()
+                    && !url
+                        .chars()
+                        .any(|c| c.is_whitespace() || c.is_control() || c == '"'))
+            {
+                self.err(format!("{what}: url must be an https:// address"));
+            }
             out.push(PublishedFigure {
                 id: f.id,
                 source,
@@ -1426,9 +1478,101 @@ impl Validator {
                 low: f.low,
                 high: f.high,
                 claim: f.claim,
+                url: f.url,
             });
         }
         out
+    }
+
+    fn certification(
+        &mut self,
+        raw: crate::content::RawCertification,
+        effort_sources: &[Source],
+    ) -> Certification {
+        unique(
+            &mut self.errors,
+            "certification source",
+            raw.source.iter().map(|s| s.id.as_str()),
+        );
+        let mut known: BTreeSet<String> = effort_sources.iter().map(|s| s.id.clone()).collect();
+        for s in &raw.source {
+            if !known.insert(s.id.clone()) {
+                self.err(format!(
+                    "certification source `{}` is also an effort source",
+                    s.id
+                ));
+            }
+        }
+        unique(
+            &mut self.errors,
+            "milestone",
+            raw.milestone.iter().map(|m| m.id.as_str()),
+        );
+        let mut milestones: Vec<Milestone> = Vec::new();
+        for m in raw.milestone {
+            let what = format!("milestone `{}`", m.id);
+            self.sources_known(&what, &m.sources, &known);
+            let after = if m.after == "roadmap" {
+                None
+            } else if let Some(i) = milestones.iter().position(|x| x.id == m.after) {
+                Some(i)
+            } else {
+                self.err(format!(
+                    "{what}: after `{}` is neither `roadmap` nor an earlier milestone",
+                    m.after
+                ));
+                None
+            };
+            let offset = match (m.weeks, m.months) {
+                (Some(w), None) if w > 0 => Offset::Weeks(w),
+                (None, Some(n)) if n > 0 => Offset::Months(n),
+                _ => {
+                    self.err(format!(
+                        "{what}: give exactly one of `weeks` or `months`, above 0"
+                    ));
+                    Offset::Weeks(1)
+                }
+            };
+            milestones.push(Milestone {
+                id: m.id,
+                after,
+                offset,
+                sources: m.sources,
+            });
+        }
+        if milestones.is_empty() {
+            self.err("certification.toml: no milestone");
+        }
+        self.sources_known("reminders", &raw.reminders.sources, &known);
+        let reminders_until = milestones
+            .iter()
+            .position(|m| m.id == raw.reminders.until)
+            .unwrap_or_else(|| {
+                self.err(format!(
+                    "reminders: until `{}` is not a milestone",
+                    raw.reminders.until
+                ));
+                0
+            });
+        if !(1..=5).contains(&raw.reminders.per_day) {
+            self.err("reminders: per_day must be 1 to 5 (a handful a day at most)");
+        }
+        Certification {
+            milestones,
+            reminders_until,
+            reminders_per_day: raw.reminders.per_day,
+            sources: raw
+                .source
+                .into_iter()
+                .map(|s| Source {
+                    id: s.id,
+                    title: s.title,
+                    publisher: s.publisher,
+                    date: s.date,
+                    note: s.note,
+                })
+                .collect(),
+        }
     }
 
     fn locales(

@@ -21,6 +21,7 @@ pub struct RawContent {
     pub effort: RawEffort,
     pub rules: RawRules,
     pub published: RawPublished,
+    pub certification: RawCertification,
     pub frameworks: Vec<RawFramework>,
     pub locales: BTreeMap<String, serde_json::Value>,
 }
@@ -349,4 +350,33 @@ pub struct RawFigure {
     pub low: u8,
     pub high: u8,
     pub claim: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCertification {
+    pub milestone: Vec<RawMilestone>,
+    pub reminders: RawReminders,
+    #[serde(default)]
+    pub source: Vec<RawSource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMilestone {
+    pub id: String,
+    pub after: String,
+    pub weeks: Option<u32>,
+    pub months: Option<u32>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReminders {
+    pub until: String,
+    pub per_day: u32,
+    pub sources: Vec<String>,
 }

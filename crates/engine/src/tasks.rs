@@ -12,9 +12,9 @@
 //! Both fields are optional. An entry that does not fit (an unknown requirement, an unknown field,
 //! an owner that is not one line of text, a cadence that is not `monthly`, `quarterly` or `yearly`)
 //! is kept aside verbatim with an [`Issue`] and written back on save, like answers that do not fit,
-//! so nothing typed is lost. Without a chosen cadence a task is reviewed monthly in the foundation
-//! and AI-extension phases (work to push), quarterly in alignment, and yearly in the audit phase
-//! (internal audit and management review are yearly by nature).
+//! so nothing typed is lost. Without a chosen cadence a task is reviewed quarterly, except in the
+//! audit phase, whose internal audit and management review are yearly by nature. Reviews start
+//! when the task's phase ends (see [`crate::export::schedule`]).
 
 use std::collections::BTreeMap;
 
@@ -63,9 +63,17 @@ impl Cadence {
     /// The cadence of a task nobody chose one for.
     pub fn default_for(phase: Phase) -> Cadence {
         match phase {
-            Phase::Foundation | Phase::Extensions => Cadence::Monthly,
-            Phase::Alignment => Cadence::Quarterly,
+            Phase::Foundation | Phase::Extensions | Phase::Alignment => Cadence::Quarterly,
             Phase::Audit => Cadence::Yearly,
+        }
+    }
+
+    /// Calendar months between two reviews.
+    pub fn months(self) -> u32 {
+        match self {
+            Cadence::Monthly => 1,
+            Cadence::Quarterly => 3,
+            Cadence::Yearly => 12,
         }
     }
 

@@ -296,6 +296,7 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
     for r in crate::snapshot::Reason::ALL {
         keys.push(format!("ui.keep.reason.{}", r.id()));
     }
+    keys.extend(crate::export::schedule::required_keys(catalog));
     keys
 }
 

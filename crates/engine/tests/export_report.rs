@@ -5,7 +5,7 @@ mod export_support;
 
 use carryover_engine::condition::visible_questions;
 use carryover_engine::export::date::Date;
-use carryover_engine::export::report::{Block, Report, html_escape, md_escape};
+use carryover_engine::export::report::{Block, Report, ReportOptions, html_escape, md_escape};
 use carryover_engine::export::{KEYS, required_keys};
 use export_support::{catalog, fixture, fixtures};
 
@@ -156,9 +156,9 @@ fn the_html_page_is_well_formed_inert_and_print_ready() {
         for print_rule in [
             "@media print",
             "@page",
-            "break-after:page",
-            "display:table-header-group",
-            "break-inside:avoid",
+            "break-after: page",
+            "display: table-header-group",
+            "break-inside: avoid",
         ] {
             assert!(html.contains(print_rule), "{print_rule}");
         }
@@ -211,16 +211,104 @@ fn hostile_text_is_escaped_in_both_renderers() {
 fn the_date_is_the_callers_and_nothing_else_varies() {
     let c = catalog();
     let (doc, a) = fixture("soc2-type2-only");
-    let one = Report::build(c, &a, &doc.answers, "en", date()).to_html();
-    let same = Report::build(c, &a, &doc.answers, "en", date()).to_html();
+    let tasks = std::collections::BTreeMap::new();
+    let build = |prepared: Date| {
+        Report::build_with(
+            c,
+            &a,
+            &doc.answers,
+            "en",
+            ReportOptions {
+                prepared,
+                start: date(),
+                tasks: &tasks,
+            },
+        )
+        .to_html()
+    };
+    let one = build(date());
+    let same = build(date());
     assert_eq!(one, same);
-    let other = Report::build(
-        c,
-        &a,
-        &doc.answers,
-        "en",
-        Date::parse("2027-01-31").expect("date"),
-    )
-    .to_html();
+    let other = build(Date::parse("2027-01-31").expect("date"));
     assert_eq!(one.replace("2026-11-23", "2027-01-31"), other);
+}
+
+/// What a person reads: no internal ids, plurals that agree, rounding as the rule says, and a
+/// link for every published figure whose address is known.
+#[test]
+fn the_report_reads_as_prose() {
+    let c = catalog();
+    for (name, doc, a) in fixtures() {
+        let r = Report::build(c, &a, &doc.answers, "en", date());
+        let md = r.to_markdown();
+        let html = r.to_html();
+        for bad in [
+            "(iso27001)",
+            "(soc2)",
+            "iso27001+soc2",
+            "now Not in place",
+            " 1 days",
+            " 1 person-days",
+            " 1 months",
+            "Not assessed",
+            "{",
+        ] {
+            assert!(!md.contains(bad), "{name}: `{bad}` in the Markdown");
+        }
+        // No person-day figure with a stray decimal: whole from 10, halves below.
+        for word in md.split([' ', '|', '(', ')', '/']) {
+            if let Some((whole, frac)) = word.split_once('.')
+                && whole.parse::<u32>().is_ok()
+                && frac.chars().all(|ch| ch.is_ascii_digit())
+                && !frac.is_empty()
+                && md.contains(&format!("{word} person-day"))
+            {
+                assert_eq!(frac, "5", "{name}: {word} person-days");
+                assert!(whole.parse::<u32>().is_ok_and(|w| w < 10), "{name}: {word}");
+            }
+        }
+        for f in &c.published {
+            if let Some(url) = &f.url {
+                assert!(md.contains(&format!("(<{url}>)")), "{name}: {url}");
+                assert!(html.contains(&format!("href=\"{url}\"")), "{name}: {url}");
+            }
+        }
+        // The dated roadmap and the milestones, and the SoA with ISO 42001 first.
+        for needle in [
+            "Planned from 23 November 2026",
+            "Stage 1 certification audit",
+            "Stage 2 certification audit",
+            "First surveillance audit",
+            "Statement of Applicability (draft)",
+        ] {
+            assert!(md.contains(needle), "{name}: {needle}");
+        }
+        let iso42001 = md
+            .find("### ISO/IEC 42001:2023 Annex A")
+            .expect("42001 part");
+        let iso27001 = md
+            .find("### ISO/IEC 27001:2022 Annex A")
+            .expect("27001 part");
+        assert!(iso42001 < iso27001, "{name}");
+    }
+    assert!(c.published.iter().all(|f| f.url.is_some()));
+}
+
+/// The printed report is the HTML download's body: one renderer for both.
+#[test]
+fn the_print_fragment_is_the_pages_article() {
+    let c = catalog();
+    let (doc, a) = fixture("ai-provider-hiring");
+    let r = Report::build(c, &a, &doc.answers, "en", date());
+    let fragment = r.to_html_fragment();
+    assert!(fragment.starts_with("<article class=\"report\""));
+    assert!(fragment.trim_end().ends_with("</article>"));
+    let page = r.to_html();
+    // The page adds only the head, the styles and a table of contents on the cover.
+    let without_nav = |s: &str| {
+        let (a, rest) = s.split_once("<nav>").expect("nav");
+        let (_, b) = rest.split_once("</nav>\n").expect("nav end");
+        format!("{a}{b}")
+    };
+    assert!(without_nav(&page).contains(&fragment));
 }

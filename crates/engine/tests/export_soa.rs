@@ -1,5 +1,7 @@
-//! The draft Statement of Applicability: every ISO 27001:2022 and ISO 42001 Annex A control, once,
-//! as RFC 4180 CSV that parses back — with our strict reader and with the `csv` crate.
+//! The draft Statement of Applicability: every ISO 42001 and ISO 27001:2022 Annex A control, once,
+//! ISO 42001 first, each with a justification in certification terms and an implementation status (never
+//! "Not assessed"), as RFC 4180 CSV that parses back — with our strict reader and with the `csv`
+//! crate.
 
 mod export_support;
 
@@ -7,26 +9,41 @@ use carryover_engine::export::soa;
 use carryover_engine::{Status, assess, decode};
 use export_support::{catalog, fixture, fixtures, parse_csv};
 
-const HEADER: [&str; 7] = [
+const HEADER: [&str; 8] = [
     "Standard",
     "Control",
     "Name",
     "Applicable",
     "Justification",
-    "Current status",
+    "Implementation status",
+    "Owner",
     "Practices",
 ];
+
+fn no_tasks() -> std::collections::BTreeMap<String, carryover_engine::tasks::TaskSettings> {
+    std::collections::BTreeMap::new()
+}
 
 #[test]
 fn every_persona_gives_131_controls_that_parse_back() {
     let c = catalog();
     for (name, doc, a) in fixtures() {
-        let text = soa::csv(c, &a, &doc.answers, "en");
+        let text = soa::csv(c, &a, &doc.answers, &doc.tasks, "en");
         assert!(text.starts_with('\u{feff}'), "{name}: BOM");
         let records = parse_csv(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(records.len(), 1 + 93 + 38, "{name}");
         assert_eq!(records[0], HEADER, "{name}");
-        assert!(records.iter().all(|r| r.len() == 7), "{name}: 7 fields");
+        assert!(records.iter().all(|r| r.len() == 8), "{name}: 8 fields");
+        // ISO 42001 first (the new part of the scope), then ISO 27001.
+        let standards: Vec<&str> = records[1..].iter().map(|r| r[0].as_str()).collect();
+        assert!(
+            standards[..38].iter().all(|s| *s == "ISO/IEC 42001:2023"),
+            "{name}"
+        );
+        assert!(
+            standards[38..].iter().all(|s| *s == "ISO/IEC 27001:2022"),
+            "{name}"
+        );
         let iso27001: Vec<_> = records[1..]
             .iter()
             .filter(|r| r[0] == "ISO/IEC 27001:2022")
@@ -47,11 +64,33 @@ fn every_persona_gives_131_controls_that_parse_back() {
         );
         for r in &records[1..] {
             assert!(r[1].starts_with("A."), "{name}: {r:?}");
-            assert!(matches!(r[3].as_str(), "Yes" | "No"), "{name}: {r:?}");
+            // Yes or no, or, for an ISO 27001 control the answers do not cover, where the decision
+            // is taken.
+            assert!(
+                matches!(
+                    r[3].as_str(),
+                    "Yes" | "No" | "As in your ISO 27001 SoA" | "To decide in your risk treatment"
+                ),
+                "{name}: {r:?}"
+            );
+            assert!(r[0] == "ISO/IEC 27001:2022" || matches!(r[3].as_str(), "Yes" | "No"));
             assert!(
                 !r[2].is_empty() && !r[4].is_empty() && !r[5].is_empty(),
                 "{name}: {r:?}"
             );
+            assert!(
+                !r.iter()
+                    .any(|f| f.contains("Not assessed") || f.contains("assess separately")),
+                "{name}: {r:?}"
+            );
+            // A justification says which way and why, in words (no ids of our content).
+            assert!(
+                ["Included", "Excluded", "Not covered by these questions"]
+                    .iter()
+                    .any(|p| r[4].starts_with(p)),
+                "{name}: {r:?}"
+            );
+            assert!(!r[4].contains('_') && !r[4].contains('{'), "{name}: {r:?}");
         }
         // The same bytes through an independent reader.
         let mut reader = csv::ReaderBuilder::new()
@@ -84,7 +123,7 @@ fn overlap_ids() -> usize {
 fn iso42001_rows_follow_the_assessment() {
     let c = catalog();
     for (name, doc, a) in fixtures() {
-        let rows = soa::rows(c, &a, &doc.answers, "en");
+        let rows = soa::rows(c, &a, &doc.answers, &doc.tasks, "en");
         for r in rows.iter().filter(|r| r.standard == "ISO/IEC 42001:2023") {
             let result = a
                 .requirements
@@ -97,18 +136,23 @@ fn iso42001_rows_follow_the_assessment() {
                 "{name} {}",
                 r.control
             );
-            let expected_start = if r.applicable {
-                "Included. "
-            } else {
-                "Excluded. "
-            };
+            let expected_start = if r.applicable { "Included" } else { "Excluded" };
             assert!(r.justification.starts_with(expected_start), "{name}: {r:?}");
+            if r.applicable {
+                // The organisation's context and the answer behind the status.
+                assert!(r.justification.contains("AI system"), "{name}: {r:?}");
+                assert!(
+                    r.justification.contains("Answer behind it: ")
+                        || r.justification.contains("No practice behind it"),
+                    "{name}: {r:?}"
+                );
+            }
         }
     }
     // A user-only organisation: controls for providers and developers are out of scope, with the
     // catalog's reason.
     let (doc, a) = fixture("ai-user-only-dont-know");
-    let rows = soa::rows(c, &a, &doc.answers, "en");
+    let rows = soa::rows(c, &a, &doc.answers, &no_tasks(), "en");
     let excluded: Vec<_> = rows
         .iter()
         .filter(|r| r.standard == "ISO/IEC 42001:2023" && !r.applicable)
@@ -126,7 +170,7 @@ fn iso42001_rows_follow_the_assessment() {
 fn iso27001_rows_come_from_the_practices_that_reference_them() {
     let c = catalog();
     let (doc, a) = fixture("mature-iso27001-no-ai-governance");
-    let rows = soa::rows(c, &a, &doc.answers, "en");
+    let rows = soa::rows(c, &a, &doc.answers, &no_tasks(), "en");
     let row = |id: &str| {
         rows.iter()
             .find(|r| r.standard == "ISO/IEC 27001:2022" && r.control == id)
@@ -138,15 +182,53 @@ fn iso27001_rows_come_from_the_practices_that_reference_them() {
     assert_eq!(access.status, "Effective and provable");
     assert_eq!(
         access.justification,
-        "Covered by practice access control: Effective and provable"
+        "Included: your access control practice covers it (Effective and provable); keep it in the ISMS scope."
     );
     assert_eq!(access.practices, ["access control"]);
-    // Physical security is not something this questionnaire asks about.
+    // Physical security is not something this questionnaire asks about: an ISO 27001 holder keeps
+    // the decision of its existing SoA.
     let physical = row("A.7.1");
     assert!(physical.applicable);
-    assert_eq!(physical.status, "Not assessed");
-    assert!(physical.justification.contains("assess separately"));
+    assert_eq!(physical.status, "As in your ISO 27001 SoA");
+    assert_eq!(
+        physical.applicable_note.as_deref(),
+        Some("As in your ISO 27001 SoA")
+    );
+    assert!(physical.justification.contains("existing ISO 27001 SoA"));
     assert!(physical.practices.is_empty());
+    // Without ISO 27001, the same control is left to the risk treatment.
+    let (doc, a) = fixture("soc2-type2-only");
+    let rows = soa::rows(c, &a, &doc.answers, &no_tasks(), "en");
+    let physical = rows
+        .iter()
+        .find(|r| r.standard == "ISO/IEC 27001:2022" && r.control == "A.7.1")
+        .expect("A.7.1");
+    assert_eq!(physical.status, "To decide");
+    assert_eq!(
+        physical.applicable_note.as_deref(),
+        Some("To decide in your risk treatment")
+    );
+    assert!(physical.justification.contains("risk treatment"));
+}
+
+#[test]
+fn the_owner_of_a_task_is_the_owner_of_its_control() {
+    let c = catalog();
+    let text = r#"{"format":"carryover-answers","version":1,"answers":{"roles":["provider"]},
+        "tasks":{"A.2.2":{"owner":"=Dana (CISO)"}}}"#;
+    let doc = decode(c, text).expect("decodes").document;
+    let a = assess(c, &doc.answers);
+    let rows = soa::rows(c, &a, &doc.answers, &doc.tasks, "en");
+    let policy = rows.iter().find(|r| r.control == "A.2.2").expect("A.2.2");
+    assert_eq!(policy.owner.as_deref(), Some("=Dana (CISO)"));
+    assert!(
+        policy.justification.contains("your roles (Provider)"),
+        "{policy:?}"
+    );
+    let text = soa::csv(c, &a, &doc.answers, &doc.tasks, "en");
+    let records = parse_csv(&text).expect("parses");
+    let row = records.iter().find(|r| r[1] == "A.2.2").expect("row");
+    assert_eq!(row[6], "'=Dana (CISO)", "a formula is neutralised");
 }
 
 #[test]
@@ -156,7 +238,7 @@ fn a_practice_answered_not_applicable_excludes_its_27001_controls_and_the_best_a
         "supplier_management":"not_applicable","document_control":"dont_know"}}"#;
     let doc = decode(c, text).expect("decodes").document;
     let a = assess(c, &doc.answers);
-    let rows = soa::rows(c, &a, &doc.answers, "en");
+    let rows = soa::rows(c, &a, &doc.answers, &no_tasks(), "en");
     let supplier = rows
         .iter()
         .find(|r| r.control == "A.5.19" && r.standard.contains("27001"))

@@ -5,6 +5,7 @@ mod export_support;
 
 use carryover_engine::export::date::{Date, Timestamp};
 use carryover_engine::export::plan::{self, CalendarOptions};
+use carryover_engine::export::schedule;
 use carryover_engine::tasks::{Cadence, TaskSettings, plan as task_plan};
 use carryover_engine::{Status, decode};
 use export_support::{
@@ -234,6 +235,8 @@ fn an_owner_cannot_smuggle_a_formula_or_break_a_record() {
     assert_eq!(owner_of("6.1.4"), "'@SUM(A1)");
 }
 
+const MILESTONES: usize = 3;
+
 fn calendar(name: Option<&str>) -> (Vec<carryover_engine::tasks::Task>, String) {
     let c = catalog();
     let (mut doc, a) = fixture("ai-provider-hiring");
@@ -247,7 +250,8 @@ fn calendar(name: Option<&str>) -> (Vec<carryover_engine::tasks::Task>, String) 
     let tasks = task_plan(&a, &doc.tasks);
     let start = Date::parse("2026-12-01").expect("date");
     let stamp = Timestamp::new(Date::parse("2026-11-23").expect("date"), 10, 4, 5).expect("time");
-    let ics = plan::ics(c, &tasks, "en", CalendarOptions { stamp, start, name });
+    let dated = schedule::schedule(c, &a, start);
+    let ics = plan::ics(c, &tasks, &dated, "en", CalendarOptions { stamp, name });
     (tasks, ics)
 }
 
@@ -293,7 +297,25 @@ fn the_calendar_is_valid_rfc_5545() {
     assert_eq!(lines.first().map(|l| l.1.as_str()), Some("VCALENDAR"));
     assert!(lines.contains(&("VERSION".into(), "2.0".into())));
     assert!(lines.iter().any(|(n, v)| n == "PRODID" && !v.is_empty()));
-    assert_eq!(events.len(), tasks.len());
+    assert_eq!(events.len(), MILESTONES + tasks.len());
+    let (milestones, events) = events.split_at(MILESTONES);
+    for (m, title) in milestones.iter().zip([
+        "Stage 1 certification audit (planned)",
+        "Stage 2 certification audit (planned)",
+        "First surveillance audit (planned)",
+    ]) {
+        assert!(m.contains(&("SUMMARY".into(), title.into())), "{m:?}");
+        assert!(!m.iter().any(|(n, _)| n == "RRULE"));
+    }
+    let milestone_day = |i: usize| {
+        milestones[i]
+            .iter()
+            .find(|(n, _)| n == "DTSTART;VALUE=DATE")
+            .map(|(_, v)| v.clone())
+            .expect("date")
+    };
+    assert!(milestone_day(0) < milestone_day(1) && milestone_day(1) < milestone_day(2));
+    let until = milestone_day(2);
     let mut uids = std::collections::BTreeSet::new();
     for (event, task) in events.iter().zip(&tasks) {
         let get = |key: &str| {
@@ -306,8 +328,12 @@ fn the_calendar_is_valid_rfc_5545() {
         assert!(uid.starts_with(&format!("{}-", task.requirement)) && uid.ends_with("@carryover"));
         assert!(uids.insert(uid));
         assert_eq!(get("DTSTAMP"), "20261123T100405Z");
-        assert_eq!(get("DTSTART;VALUE=DATE"), "20261201");
-        assert_eq!(get("RRULE"), task.cadence.rrule());
+        // Reviews start after the roadmap starts, and repeat until the first surveillance audit.
+        assert!(get("DTSTART;VALUE=DATE").as_str() > "20261201");
+        assert_eq!(
+            get("RRULE"),
+            format!("{};UNTIL={until}", task.cadence.rrule())
+        );
         let summary = ics_unescape(&get("SUMMARY"));
         assert_eq!(summary, format!("Review: {}", plan::title(c, "en", task)));
         let description = ics_unescape(&get("DESCRIPTION"));
@@ -328,7 +354,88 @@ fn the_calendar_is_valid_rfc_5545() {
         description.contains("Owner: Dana\\; QA\\, \\\\ legal"),
         "{description}"
     );
-    assert!(a52.contains(&("RRULE".into(), "FREQ=MONTHLY;INTERVAL=3".into())));
+    assert!(a52.contains(&(
+        "RRULE".into(),
+        format!("FREQ=MONTHLY;INTERVAL=3;UNTIL={until}")
+    )));
+}
+
+/// Expands every event of the calendar by our own reading of its rule and counts events per day.
+#[test]
+fn no_day_holds_more_than_a_handful_of_events() {
+    let c = catalog();
+    for (name, doc, a) in export_support::fixtures() {
+        let tasks = task_plan(&a, &doc.tasks);
+        let start = Date::parse("2026-11-30").expect("date");
+        let dated = schedule::schedule(c, &a, start);
+        let reminders = schedule::reminders(c, &dated, &tasks);
+        assert_eq!(reminders.len(), tasks.len(), "{name}");
+        let mut per_day: std::collections::BTreeMap<Date, usize> =
+            std::collections::BTreeMap::new();
+        for m in &dated.milestones {
+            *per_day.entry(m.date).or_default() += 1;
+        }
+        for (r, task) in reminders.iter().zip(&tasks) {
+            let phase_end = dated.phase(task.phase).expect("phase").end;
+            assert!(
+                r.start >= phase_end,
+                "{name}: {} starts before its phase ends",
+                task.id
+            );
+            assert!(
+                !r.start.is_weekend() && r.start.day() <= 28,
+                "{name}: {}",
+                r.start
+            );
+            assert!(
+                r.days.len() <= 24,
+                "{name}: {} reviews of {}",
+                r.days.len(),
+                task.id
+            );
+            for d in &r.days {
+                *per_day.entry(*d).or_default() += 1;
+            }
+        }
+        let busiest = per_day.values().copied().max().unwrap_or(0);
+        assert!(busiest <= 3, "{name}: {busiest} events on one day");
+    }
+}
+
+#[test]
+fn the_roadmap_is_dated_from_its_start() {
+    let c = catalog();
+    let (_, a) = fixture("mature-iso27001-no-ai-governance");
+    let start = Date::parse("2026-11-30").expect("date");
+    let dated = schedule::schedule(c, &a, start);
+    assert_eq!(dated.phases.len(), 4);
+    assert_eq!(dated.phases[0].start, start);
+    for w in dated.phases.windows(2) {
+        assert_eq!(w[0].end, w[1].start, "phases run end to end");
+    }
+    // The audit phase lasts at least the audit cycle's month.
+    assert!(dated.phases[3].half_months >= 2);
+    // The whole roadmap falls inside the estimate's range of months.
+    let total: u32 = dated.phases.iter().map(|p| p.half_months).sum();
+    let months = f64::from(total) / 2.0;
+    assert!(
+        months >= a.effort.months_low - 0.5 && months <= a.effort.months_high + 0.5,
+        "{months} months vs {}–{}",
+        a.effort.months_low,
+        a.effort.months_high
+    );
+    // Stage 1 two weeks after the roadmap (moved off a weekend), Stage 2 six weeks later,
+    // surveillance a year after Stage 2.
+    let [s1, s2, sv] = [0, 1, 2].map(|i| dated.milestones[i].date);
+    let end = dated.roadmap_end();
+    let gap = s1.days_since_epoch() - end.days_since_epoch();
+    assert!((14..=16).contains(&gap), "{gap}");
+    let gap = s2.days_since_epoch() - s1.days_since_epoch();
+    assert!((42..=44).contains(&gap), "{gap}");
+    assert!(sv > s2.add_months(12).expect("date").add_days(-1).expect("date"));
+    for d in [s1, s2, sv] {
+        assert!(!d.is_weekend());
+    }
 }
 
 #[test]
@@ -360,8 +467,8 @@ fn an_independent_parser_reads_the_calendar() {
         .iter()
         .filter(|c| c.name.as_str() == "VEVENT")
         .collect();
-    assert_eq!(events.len(), tasks.len());
-    for e in &events {
+    assert_eq!(events.len(), MILESTONES + tasks.len());
+    for e in &events[MILESTONES..] {
         for key in [
             "UID",
             "DTSTAMP",
@@ -381,5 +488,5 @@ fn an_independent_parser_reads_the_calendar() {
         );
     }
     let typed: icalendar::Calendar = ics.parse().expect("typed calendar");
-    assert_eq!(typed.components.len(), tasks.len());
+    assert_eq!(typed.components.len(), MILESTONES + tasks.len());
 }

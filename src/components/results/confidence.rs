@@ -5,6 +5,7 @@
 use carryover_engine::baseline::Confidence as Level;
 use leptos::prelude::*;
 
+use super::part::Part;
 use super::subject_name;
 use crate::state::AppState;
 
@@ -40,12 +41,11 @@ pub fn Confidence() -> impl IntoView {
             .then(|| view! { <p>{state.text("ui_model.confidence.none")}</p> })
     };
     view! {
-        <section class="results-section" id="results-confidence" aria-labelledby="results-confidence-h">
-            <h2 id="results-confidence-h">{state.text("ui_model.confidence.title")}</h2>
+        <Part id="results-confidence" title=state.text("ui_model.confidence.title")>
             <p>{state.text("ui_model.confidence.intro")}</p>
             {move || group(Level::Attested)}
             {move || group(Level::SelfAssessed)}
             {empty}
-        </section>
+        </Part>
     }
 }

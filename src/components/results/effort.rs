@@ -2,6 +2,7 @@
 //! the factors that applied and how many AI systems are in scope.
 
 use super::half_days as days;
+use carryover_engine::export::units::months_number;
 use leptos::prelude::*;
 
 use super::part::Part;
@@ -33,8 +34,8 @@ pub fn EffortSummary() -> impl IntoView {
                 &state,
                 "ui.results.range",
                 &[
-                    ("low", &days(a.effort.months_low)),
-                    ("high", &days(a.effort.months_high)),
+                    ("low", &months_number(a.effort.months_low)),
+                    ("high", &months_number(a.effort.months_high)),
                 ],
             )
         })

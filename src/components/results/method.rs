@@ -1,10 +1,11 @@
-//! "How this estimate is made" (issue 11): the engine's method section (the same one the report
-//! ends with) inside a disclosure, reachable from the results.
+//! "How this estimate is made" (issue 11): the engine's method section, the same one the report
+//! ends with and rendered by the report's own HTML writer, as a closed part of the results (and of
+//! the missing-answers page).
 
 use carryover_engine::export::method;
-use carryover_engine::export::report::Block;
 use leptos::prelude::*;
 
+use super::part::Part;
 use crate::state::AppState;
 
 /// The method disclosure.
@@ -12,27 +13,10 @@ use crate::state::AppState;
 pub fn Method() -> impl IntoView {
     let state = expect_context::<AppState>();
     let section = method::section(state.catalog, state.locale);
-    let blocks = section
-        .blocks
-        .iter()
-        .map(|b| match b {
-            Block::Paragraph { text } => view! { <p>{text.clone()}</p> }.into_any(),
-            Block::Subheading { text } => view! { <h3>{text.clone()}</h3> }.into_any(),
-            Block::List { items } => view! {
-                <ul>{items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul>
-            }
-            .into_any(),
-            Block::Table(_) | Block::Note { .. } => ().into_any(),
-        })
-        .collect_view();
+    let blocks = section.blocks_html();
     view! {
-        <section class="results-section method" id="results-method" aria-labelledby="results-method-h">
-            <details>
-                <summary>
-                    <h2 id="results-method-h">{section.heading.clone()}</h2>
-                </summary>
-                {blocks}
-            </details>
-        </section>
+        <Part id="results-method" class="method" title=section.heading.clone()>
+            <div class="method-body" inner_html=blocks></div>
+        </Part>
     }
 }

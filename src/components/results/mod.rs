@@ -191,21 +191,10 @@ pub(crate) fn points(x: f64) -> String {
     format!("{x:.1}")
 }
 
-/// Days as a person reads them: whole days from 10 up, halves below (a positive amount never
-/// shows as 0), no trailing `.0`.
+/// Person-days as a person reads them, by the engine's one rounding rule
+/// (`export::units::days`: whole days from 10 up, halves below, never 0 when above zero).
 pub(crate) fn half_days(x: f64) -> String {
-    let rounded = if x >= 10.0 {
-        x.round()
-    } else if x > 0.0 {
-        ((x * 2.0).round() / 2.0).max(0.5)
-    } else {
-        0.0
-    };
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
+    carryover_engine::export::units::days(x)
 }
 
 /// A locale template with `{days}` filled, in its singular form (`<key>_one`) when the rounded

@@ -11,6 +11,7 @@
 //! saw the summary ([`crate::revisit::Glance`]).
 
 use carryover_engine::catalog::PublishedFigure;
+use carryover_engine::export::units::months_number;
 use carryover_engine::model::Status;
 use carryover_engine::{Assessment, Catalog};
 use leptos::prelude::*;
@@ -161,8 +162,8 @@ pub fn Summary(
                 &state,
                 "ui.glance.months",
                 &[
-                    ("low", &half_days(e.months_low)),
-                    ("high", &half_days(e.months_high)),
+                    ("low", &months_number(e.months_low)),
+                    ("high", &months_number(e.months_high)),
                 ],
             );
             let days = tr(
@@ -259,7 +260,7 @@ pub fn Summary(
             ));
         }
         if before.months != now.months {
-            let fmt = |(l, h): (f64, f64)| format!("{}–{}", half_days(l), half_days(h));
+            let fmt = |(l, h): (f64, f64)| format!("{}–{}", months_number(l), months_number(h));
             lines.push(tr(
                 &state,
                 "ui.glance.moved_months",

@@ -1,11 +1,12 @@
-//! "Take it with you": print or save as PDF, the downloads (report, Statement of Applicability,
-//! task plan as CSV and calendar, the answers file), loading answers from a file, and the share
-//! link. Every file is made by the engine in the browser; nothing is sent anywhere.
+//! "Take it with you": the roadmap start date, print or save as PDF, the downloads (report,
+//! Statement of Applicability, task plan as CSV and calendar, the answers file), loading answers
+//! from a file, and the share link. Every file is made by the engine in the browser; nothing is
+//! sent anywhere.
 
-use carryover_engine::export::date::Timestamp;
+use carryover_engine::export::date::{Date, Timestamp};
 use carryover_engine::export::plan::{self, CalendarOptions};
-use carryover_engine::export::report::Report;
-use carryover_engine::export::soa;
+use carryover_engine::export::report::{Report, ReportOptions};
+use carryover_engine::export::{schedule, soa};
 use carryover_engine::tasks;
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ use super::import_answers::ImportAnswers;
 use super::share_link::ShareLink;
 use super::tr;
 use crate::autosave::Autosave;
-use crate::download::{self, FileKind};
+use crate::download::{self, FileKind, RoadmapStart};
 use crate::state::AppState;
 
 /// A file the section offers.
@@ -66,29 +67,41 @@ impl Export {
     }
 
     /// The file's text, made by the engine from the current answers.
-    fn text(self, state: &AppState, autosave: Autosave) -> String {
+    fn text(self, state: &AppState, autosave: Autosave, start: Date) -> String {
         let catalog = state.catalog;
         let locale = state.locale;
         let document = autosave.document();
         let answers = &document.answers;
+        let report = |a: &carryover_engine::Assessment| {
+            Report::build_with(
+                catalog,
+                a,
+                answers,
+                locale,
+                ReportOptions {
+                    prepared: download::today(),
+                    start,
+                    tasks: &document.tasks,
+                },
+            )
+        };
         state.assessment.with_untracked(|a| match self {
-            Export::ReportHtml => {
-                Report::build(catalog, a, answers, locale, download::today()).to_html()
-            }
-            Export::ReportMarkdown => {
-                Report::build(catalog, a, answers, locale, download::today()).to_markdown()
-            }
-            Export::Soa => soa::csv(catalog, a, answers, locale),
+            Export::ReportHtml => report(a).to_html(),
+            Export::ReportMarkdown => report(a).to_markdown(),
+            Export::Soa => soa::csv(catalog, a, answers, &document.tasks, locale),
             Export::TasksCsv => plan::csv(catalog, &tasks::plan(a, &document.tasks), locale),
             Export::TasksCalendar => {
                 let stamp = Timestamp::from_unix_seconds(download::now_unix_seconds())
                     .unwrap_or_else(|| Timestamp::midnight(download::today()));
-                let options = CalendarOptions {
-                    stamp,
-                    start: download::today(),
-                    name: None,
-                };
-                plan::ics(catalog, &tasks::plan(a, &document.tasks), locale, options)
+                let options = CalendarOptions { stamp, name: None };
+                let dated = schedule::schedule(catalog, a, start);
+                plan::ics(
+                    catalog,
+                    &tasks::plan(a, &document.tasks),
+                    &dated,
+                    locale,
+                    options,
+                )
             }
             Export::Answers => document.to_json(catalog),
         })
@@ -100,12 +113,13 @@ impl Export {
 pub fn TakeAway() -> impl IntoView {
     let state = expect_context::<AppState>();
     let autosave = expect_context::<Autosave>();
+    let start = expect_context::<RoadmapStart>();
     let failure = RwSignal::new(None::<String>);
     let buttons = Export::ALL
         .into_iter()
         .map(|export| {
             let on_click = move |_| {
-                let text = export.text(&state, autosave);
+                let text = export.text(&state, autosave, start.get_untracked());
                 match download::save_text(export.file(), &text) {
                     Ok(()) => failure.set(None),
                     Err(error) => {
@@ -135,6 +149,21 @@ pub fn TakeAway() -> impl IntoView {
     view! {
         <Part id="results-take-away" title=state.text("ui.take.title") class="take-away">
             <p>{state.text("ui.take.intro")}</p>
+            <div class="take-start">
+                <label for="take-start-date">{state.text("ui.take.start_label")}</label>
+                <input
+                    type="date"
+                    id="take-start-date"
+                    data-testid="roadmap-start"
+                    aria-describedby="take-start-hint"
+                    prop:value=move || start.get().to_string()
+                    on:change=move |ev| {
+                        // An emptied or unreadable field means today again.
+                        start.0.set(Date::parse(&event_target_value(&ev)).ok());
+                    }
+                />
+                <p class="fineprint" id="take-start-hint">{state.text("ui.take.start_hint")}</p>
+            </div>
             <div class="take-print">
                 <button type="button" class="button button-primary" data-testid="print" on:click=move |_| download::print()>
                     {state.text("ui.take.print")}

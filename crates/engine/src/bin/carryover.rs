@@ -16,9 +16,9 @@
 //! byte order mark is skipped and text that is not UTF-8 is refused. LINK may be a whole share
 //! link, its fragment with or without `#share=`, the bare `v1.…` payload, or `-` to read one from
 //! standard input. Control characters from the input are escaped in every message.
-//! `--date YYYY-MM-DD` is the date on the report and the first review day in the calendar (its
-//! time stamp is midnight UTC that day); without it, today's date (UTC) is used — the clock is read
-//! here, never in the engine.
+//! `--date YYYY-MM-DD` is the date on the report and the day its dated roadmap and the calendar
+//! start (the calendar's time stamp is midnight UTC that day); without it, today's date (UTC) is
+//! used — the clock is read here, never in the engine.
 //!
 //! Exit codes: 0 success, 1 the input could not be used (the message says why), 2 usage error,
 //! 3 the built-in content is invalid.
@@ -29,7 +29,8 @@ use std::process::ExitCode;
 use carryover_engine::export::date::{Date, Timestamp};
 use carryover_engine::export::escape_control;
 use carryover_engine::export::plan::CalendarOptions;
-use carryover_engine::export::report::Report;
+use carryover_engine::export::report::{Report, ReportOptions};
+use carryover_engine::export::schedule;
 use carryover_engine::{Catalog, Decoded, assess, decode_bytes, export, share, tasks};
 
 const USAGE: &str = "usage: carryover score FILE [--format json|text]
@@ -230,12 +231,17 @@ fn report(catalog: &Catalog, args: &[String]) -> Outcome {
     let o = options(args, &["--format", "--date"], &["md", "html"])?;
     let doc = load(catalog, &o.input)?.document;
     let assessment = assess(catalog, &doc.answers);
-    let r = Report::build(
+    let date = o.date.unwrap_or_else(today);
+    let r = Report::build_with(
         catalog,
         &assessment,
         &doc.answers,
         "en",
-        o.date.unwrap_or_else(today),
+        ReportOptions {
+            prepared: date,
+            start: date,
+            tasks: &doc.tasks,
+        },
     );
     if o.format.as_deref() == Some("html") {
         print!("{}", r.to_html());
@@ -251,7 +257,7 @@ fn soa(catalog: &Catalog, args: &[String]) -> Outcome {
     let assessment = assess(catalog, &doc.answers);
     print!(
         "{}",
-        export::soa::csv(catalog, &assessment, &doc.answers, "en")
+        export::soa::csv(catalog, &assessment, &doc.answers, &doc.tasks, "en")
     );
     Ok(())
 }
@@ -265,10 +271,13 @@ fn task_plan(catalog: &Catalog, args: &[String]) -> Outcome {
         let start = o.date.unwrap_or_else(today);
         let options = CalendarOptions {
             stamp: Timestamp::midnight(start),
-            start,
             name: o.name.as_deref(),
         };
-        print!("{}", export::plan::ics(catalog, &plan, "en", options));
+        let dated = schedule::schedule(catalog, &assessment, start);
+        print!(
+            "{}",
+            export::plan::ics(catalog, &plan, &dated, "en", options)
+        );
     } else {
         print!("{}", export::plan::csv(catalog, &plan, "en"));
     }

@@ -117,6 +117,45 @@ impl Date {
         )
     }
 
+    /// Days since 1970-01-01 (negative before it).
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's `days_from_civil`.
+        let m = i64::from(self.month);
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `n` days later (earlier when negative), if within years 1–9999.
+    pub fn add_days(self, n: i64) -> Option<Date> {
+        Date::from_days_since_epoch(self.days_since_epoch().checked_add(n)?)
+    }
+
+    /// The same day `n` calendar months later, or the month's last day when it is shorter
+    /// (31 January + 1 month = 28 or 29 February), if within years 1–9999.
+    pub fn add_months(self, n: u32) -> Option<Date> {
+        let index = u32::from(self.year) * 12 + u32::from(self.month) - 1 + n;
+        let year = u16::try_from(index / 12).ok()?;
+        let month = u8::try_from(index % 12 + 1).ok()?;
+        let day = self.day.min(days_in_month(year, month));
+        Date::new(year, month, day)
+    }
+
+    /// Day of the week, 0 = Monday … 6 = Sunday.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday (3).
+        u8::try_from((self.days_since_epoch() + 3).rem_euclid(7)).unwrap_or(0)
+    }
+
+    /// Saturday or Sunday.
+    pub fn is_weekend(self) -> bool {
+        self.weekday() >= 5
+    }
+
     /// Year.
     pub fn year(self) -> u16 {
         self.year
@@ -141,6 +180,12 @@ impl Date {
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
@@ -245,6 +290,25 @@ mod tests {
         assert_eq!(Date::from_days_since_epoch(-719_163), None);
         assert_eq!(Date::from_days_since_epoch(i64::MAX), None);
         assert_eq!(Date::from_days_since_epoch(i64::MIN), None);
+    }
+
+    #[test]
+    fn date_arithmetic_round_trips_and_clamps() {
+        for days in [-719_162_i64, -1, 0, 11_016, 20_780, 2_932_896] {
+            let d = Date::from_days_since_epoch(days).expect("in range");
+            assert_eq!(d.days_since_epoch(), days, "{d}");
+        }
+        let d = |s: &str| Date::parse(s).expect("date");
+        assert_eq!(d("2026-01-31").add_months(1), Some(d("2026-02-28")));
+        assert_eq!(d("2024-01-31").add_months(1), Some(d("2024-02-29")));
+        assert_eq!(d("2026-11-30").add_months(3), Some(d("2027-02-28")));
+        assert_eq!(d("2026-11-30").add_months(12), Some(d("2027-11-30")));
+        assert_eq!(d("9999-12-01").add_months(1), None);
+        assert_eq!(d("2026-12-31").add_days(1), Some(d("2027-01-01")));
+        assert_eq!(d("2026-11-30").weekday(), 0, "a Monday");
+        assert_eq!(d("2026-11-29").weekday(), 6, "a Sunday");
+        assert!(d("2026-11-28").is_weekend());
+        assert!(!d("2026-11-27").is_weekend());
     }
 
     #[test]

@@ -4,8 +4,11 @@
 //! - [`report`]: the readiness report as Markdown or as one standalone, print-ready HTML page;
 //! - [`soa`]: a draft consolidated Statement of Applicability (ISO 27001:2022 and ISO/IEC 42001
 //!   Annex A) as CSV;
-//! - [`plan`]: the task plan (see [`crate::tasks`]) as tracker CSV and as an iCalendar file with a
-//!   recurring review per task;
+//! - [`plan`]: the task plan (see [`crate::tasks`]) as tracker CSV and as an iCalendar file with the
+//!   certification milestones and a staggered, ending review series per task;
+//! - [`schedule`]: the dated roadmap (phases from a start date, certification milestones, when
+//!   reviews fall);
+//! - [`units`]: rounding and plurals of every number a reader sees;
 //! - [`csv`], [`ical`] and [`date`]: the small, tested writers those stand on.
 //!
 //! Like the rest of the engine these are pure: the caller passes the date a report is prepared on
@@ -22,7 +25,11 @@ pub mod ical;
 pub mod method;
 pub mod plan;
 pub mod report;
+pub mod schedule;
 pub mod soa;
+pub mod units;
+
+pub use units::days;
 
 use crate::catalog::{Catalog, Question};
 use crate::model::{PracticeAnswer, Relation};
@@ -55,7 +62,6 @@ pub const KEYS: &[&str] = &[
     "report.days_done",
     "report.days_done_header",
     "report.person_days",
-    "report.published_item",
     "report.systems",
     "report.effort_kind",
     "report.factor",
@@ -71,7 +77,6 @@ pub const KEYS: &[&str] = &[
     "report.area",
     "report.related",
     "report.no_warnings",
-    "report.win",
     "report.answers",
     "report.question",
     "report.answer",
@@ -87,12 +92,6 @@ pub const KEYS: &[&str] = &[
     "soa.yes",
     "soa.no",
     "soa.iso42001",
-    "soa.included",
-    "soa.excluded",
-    "soa.covered",
-    "soa.covered_na",
-    "soa.uncovered",
-    "soa.not_assessed",
     "soa.not_answered",
     "tasks.id",
     "tasks.summary",
@@ -129,13 +128,64 @@ pub const KEYS: &[&str] = &[
     "share.error.document",
 ];
 
+/// Locale keys of the dated roadmap, the calendar's milestones and the Statement of
+/// Applicability in the terms a certification body reads (issue 12).
+pub const KEYS_DATED: &[&str] = &[
+    "report.schedule_intro",
+    "report.phase_dated",
+    "report.phase_skipped",
+    "report.milestones",
+    "report.milestone",
+    "report.date",
+    "report.basis",
+    "report.win_plain",
+    "report.cover_schedule",
+    "report.published_linked",
+    "report.soa",
+    "report.soa_intro",
+    "report.soa_part",
+    "from.iso27001",
+    "from.soc2",
+    "from.airmf",
+    "from.and",
+    "soa.owner",
+    "soa.implementation",
+    "ui.take.start_label",
+    "ui.take.start_hint",
+    "soa.impl.inherited",
+    "soa.impl.extend",
+    "soa.impl.net_new",
+    "soa.impl.not_applicable",
+    "soa.why.included",
+    "soa.why.included_scope",
+    "soa.why.excluded_scope",
+    "soa.why.excluded_answered",
+    "soa.why.evidence",
+    "soa.why.no_evidence",
+    "soa.why.roles",
+    "soa.why.no_roles",
+    "soa.why.risk",
+    "soa.why.covered",
+    "soa.why.covered_na",
+    "soa.why.existing_soa",
+    "soa.why.no_existing_soa",
+    "soa.state.existing_soa",
+    "soa.state.to_decide",
+    "soa.decided.existing_soa",
+    "soa.decided.to_decide",
+    "tasks.milestone_event",
+    "tasks.review_until",
+];
+
 /// Every locale key the exports need, for [`crate::text::required_keys`].
 pub fn required_keys() -> Vec<String> {
     let mut keys: Vec<String> = KEYS
         .iter()
         .chain(method::KEYS)
+        .chain(KEYS_DATED)
         .map(|k| (*k).to_owned())
         .collect();
+    keys.extend(units::required_keys());
     for c in Cadence::ALL {
         keys.push(format!("cadence.{}", c.id()));
     }
@@ -284,16 +334,6 @@ pub fn why(catalog: &Catalog, locale: &str, r: &RequirementResult) -> String {
     }
 }
 
-/// Person-days for display: one decimal, without a trailing `.0`.
-pub fn days(x: f64) -> String {
-    let tenths = (x * 10.0).round() / 10.0;
-    if tenths.fract() == 0.0 {
-        format!("{tenths:.0}")
-    } else {
-        format!("{tenths:.1}")
-    }
-}
-
 /// 32-bit FNV-1a: a short, dependency-free checksum for share links and calendar UIDs (it detects
 /// accidental damage; it is not a defence against a deliberate forger, who could recompute it).
 pub fn fnv1a32(bytes: &[u8]) -> u32 {
@@ -328,14 +368,6 @@ mod tests {
                 "{template}"
             );
         }
-    }
-
-    #[test]
-    fn days_are_short() {
-        assert_eq!(days(3.0), "3");
-        assert_eq!(days(2.25), "2.3");
-        assert_eq!(days(0.04), "0");
-        assert_eq!(days(12.5), "12.5");
     }
 
     #[test]

@@ -1,22 +1,26 @@
-//! The task plan as files: CSV for issue trackers and an iCalendar file with one recurring review
-//! per task.
+//! The task plan as files: CSV for issue trackers and an iCalendar file people keep: the planned
+//! certification milestones and one ending, staggered review series per task.
 //!
 //! The CSV has one header and one record per task, with columns most trackers map on import
 //! (Jira, Linear, Asana, GitHub project importers): a summary, a multi-line description, the owner,
 //! the phase, an estimate in person-days, comma-separated labels, and the review cadence, plus the
 //! task id, requirement and status for matching rows up on a later import.
 //!
-//! The calendar has one all-day `VEVENT` per task, first on the start date the caller passes and
-//! then repeating at the task's cadence (`RRULE`), with a display alarm at 09:00 that day. Its `UID`
-//! is the requirement id and a hash of the content version and the calendar's name, so importing a
-//! newer plan for the same organisation updates its events instead of duplicating them, while two
-//! clients' calendars (named apart) never collide. `DTSTAMP` is the time stamp the caller passes:
-//! the engine has no clock.
+//! The calendar holds one all-day `VEVENT` per certification milestone (Stage 1, Stage 2, the first
+//! surveillance audit, dated by [`crate::export::schedule`]) and one per task: its first review on
+//! a working day after the task's phase ends, then repeating at the task's cadence (`RRULE` with
+//! `UNTIL` the first surveillance audit), staggered so no day holds more than a handful of events,
+//! with a display alarm at 09:00. A `UID` is the requirement (or milestone) id and a hash of the
+//! content version and the calendar's name, so importing a newer plan for the same organisation
+//! updates its events instead of duplicating them, while two clients' calendars (named apart) never
+//! collide. `DTSTAMP` is the time stamp the caller passes: the engine has no clock.
 
 use crate::catalog::Catalog;
 use crate::export::csv::Csv;
-use crate::export::date::{Date, Timestamp};
+use crate::export::date::Timestamp;
 use crate::export::ical::Ical;
+use crate::export::schedule::{self, Schedule};
+use crate::export::units::person_days;
 use crate::export::{days, fnv1a32, practice_name, tr};
 use crate::tasks::Task;
 use crate::text::phase_id;
@@ -26,8 +30,6 @@ use crate::text::phase_id;
 pub struct CalendarOptions<'a> {
     /// When the file is made (`DTSTAMP`).
     pub stamp: Timestamp,
-    /// The day of the first review of every task (`DTSTART`).
-    pub start: Date,
     /// The calendar's name (e.g. the organisation); `None` gives the locale's default name.
     pub name: Option<&'a str>,
 }
@@ -60,7 +62,7 @@ pub fn description(catalog: &Catalog, locale: &str, task: &Task) -> String {
                 "status",
                 catalog.text(locale, &format!("status.{}", task.status.id())),
             ),
-            ("days", &days(task.remaining_days)),
+            ("days", &person_days(catalog, locale, task.remaining_days)),
             (
                 "cadence",
                 catalog.text(locale, &format!("cadence.{}", task.cadence.id())),
@@ -127,18 +129,19 @@ pub fn csv(catalog: &Catalog, tasks: &[Task], locale: &str) -> String {
 
 /// The stable UID of a task's event.
 pub fn uid(catalog: &Catalog, task: &Task, name: Option<&str>) -> String {
-    let seed = format!("{}\n{}", catalog.content_version, name.unwrap_or_default());
-    format!(
-        "{}-{:08x}@carryover",
-        task.requirement,
-        fnv1a32(seed.as_bytes())
-    )
+    uid_of(catalog, &task.requirement, name)
 }
 
-/// The plan as an iCalendar (RFC 5545) file.
+fn uid_of(catalog: &Catalog, id: &str, name: Option<&str>) -> String {
+    let seed = format!("{}\n{}", catalog.content_version, name.unwrap_or_default());
+    format!("{id}-{:08x}@carryover", fnv1a32(seed.as_bytes()))
+}
+
+/// The plan as an iCalendar (RFC 5545) file: milestones, then one review series per task.
 pub fn ics(
     catalog: &Catalog,
     tasks: &[Task],
+    schedule: &Schedule,
     locale: &str,
     options: CalendarOptions<'_>,
 ) -> String {
@@ -153,8 +156,36 @@ pub fn ics(
         .raw("METHOD", "PUBLISH")
         .text("X-WR-CALNAME", &calendar_name);
     let stamp = options.stamp.ical();
-    let start = options.start.ical();
-    for task in tasks {
+    for m in &schedule.milestones {
+        let title = tr(catalog, locale, &format!("milestone.{}.title", m.id), &[]);
+        let summary = tr(
+            catalog,
+            locale,
+            "tasks.milestone_event",
+            &[("title", &title)],
+        );
+        cal.raw("BEGIN", "VEVENT")
+            .raw("UID", &uid_of(catalog, &m.id, options.name))
+            .raw("DTSTAMP", &stamp)
+            .raw("DTSTART;VALUE=DATE", &m.date.ical())
+            .text("SUMMARY", &summary)
+            .text(
+                "DESCRIPTION",
+                &tr(catalog, locale, &format!("milestone.{}.explain", m.id), &[]),
+            )
+            .raw("CATEGORIES", "iso42001,milestone")
+            .raw("TRANSP", "TRANSPARENT")
+            .raw("END", "VEVENT");
+    }
+    let until_title = schedule
+        .milestones
+        .get(catalog.certification.reminders_until)
+        .map(|m| tr(catalog, locale, &format!("milestone.{}.title", m.id), &[]))
+        .unwrap_or_default();
+    for r in schedule::reminders(catalog, schedule, tasks) {
+        let Some(task) = tasks.get(r.task) else {
+            continue;
+        };
         let summary = tr(
             catalog,
             locale,
@@ -168,12 +199,31 @@ pub fn ics(
             body.push_str(": ");
             body.push_str(owner);
         }
+        if let Some(until) = r.until {
+            body.push('\n');
+            body.push_str(&tr(
+                catalog,
+                locale,
+                "tasks.review_until",
+                &[
+                    ("date", &schedule::long_date(catalog, locale, until)),
+                    ("milestone", &until_title),
+                ],
+            ));
+        }
         cal.raw("BEGIN", "VEVENT")
             .raw("UID", &uid(catalog, task, options.name))
             .raw("DTSTAMP", &stamp)
-            .raw("DTSTART;VALUE=DATE", &start)
-            .raw("RRULE", task.cadence.rrule())
-            .text("SUMMARY", &summary)
+            .raw("DTSTART;VALUE=DATE", &r.start.ical());
+        if let Some(until) = r.until
+            && r.days.len() > 1
+        {
+            cal.raw(
+                "RRULE",
+                &format!("{};UNTIL={}", task.cadence.rrule(), until.ical()),
+            );
+        }
+        cal.text("SUMMARY", &summary)
             .text("DESCRIPTION", &body)
             .raw("CATEGORIES", &labels(task))
             .raw("TRANSP", "TRANSPARENT")

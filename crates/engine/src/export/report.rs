@@ -2,10 +2,14 @@
 //! that prints cleanly (A4, a cover page, table headers repeated across pages, no UI chrome).
 //!
 //! [`Report::build`] resolves everything a reader sees into text — names, statuses, reasons,
-//! numbers — from the catalog, the assessment and the answers, so the two renderers only lay it
-//! out and cannot disagree. The document is a cover and a list of [`Section`]s made of a few kinds
-//! of [`Block`]; the web app can render the same model. The date on the cover is the caller's: the
-//! engine has no clock.
+//! numbers rounded by [`crate::export::units`] — from the catalog, the assessment and the answers,
+//! so the renderers only lay it out and cannot disagree. The document is a cover and a list of
+//! [`Section`]s made of a few kinds of [`Block`]; a new section (an appendix, say) is one more
+//! `Section` value pushed onto `sections`, with no renderer change. There is one renderer per
+//! medium: [`Report::to_markdown`], and [`Report::to_html_fragment`], which the standalone page
+//! ([`Report::to_html`], with [`CSS`] inline) and the web app's printed report (the fragment set as
+//! inner HTML, styled by the same `report.css` linked for print) both use. The dates (prepared on,
+//! roadmap start) are the caller's: the engine has no clock.
 //!
 //! Escaping: every piece of text is escaped where it is written ([`html_escape`] for HTML,
 //! [`md_escape`] for Markdown), and the page has no scripts and loads nothing, so a report opened
@@ -15,13 +19,19 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
 use crate::answers::{Answer, Answers};
 use crate::catalog::Catalog;
 use crate::condition::visible_questions;
 use crate::export::date::Date;
+use crate::export::schedule::{self, Schedule};
+use crate::export::soa;
+use crate::export::units::{months_number, person_days, points, points_number};
 use crate::export::{answer_label, days, practice_name, tr, why};
 use crate::model::{PracticeAnswer, Status};
 use crate::score::{Assessment, Split};
+use crate::tasks::TaskSettings;
 use crate::text::phase_id;
 
 /// The whole report, as text ready to lay out.
@@ -73,6 +83,18 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
+impl Section {
+    /// The section's blocks as HTML (no heading: the caller places it), by the same writer as the
+    /// HTML report, so a section shown on screen reads exactly as in the report.
+    pub fn blocks_html(&self) -> String {
+        let mut s = String::new();
+        for block in &self.blocks {
+            html_block(&mut s, block);
+        }
+        s
+    }
+}
+
 /// A piece of a section.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -94,6 +116,11 @@ pub enum Block {
     },
     /// A table.
     Table(Table),
+    /// A list whose items each end in a source, linked when its address is known.
+    Sources {
+        /// Items.
+        items: Vec<Linked>,
+    },
     /// A warning: title, body and what it is about.
     Note {
         /// Title.
@@ -103,6 +130,29 @@ pub enum Block {
         /// Related questions or requirements, as display text.
         related: Option<String>,
     },
+}
+
+/// A list item with its source.
+#[derive(Debug, Clone, Serialize)]
+pub struct Linked {
+    /// The statement.
+    pub text: String,
+    /// The source's name.
+    pub label: String,
+    /// The source's `https://` address, when known.
+    pub url: Option<String>,
+}
+
+/// What the caller decides about a report besides the answers.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportOptions<'a> {
+    /// The date on the cover.
+    pub prepared: Date,
+    /// The day the roadmap starts.
+    pub start: Date,
+    /// Task owners and cadences (the answers document's `tasks`), for the owner column of the
+    /// Statement of Applicability.
+    pub tasks: &'a BTreeMap<String, TaskSettings>,
 }
 
 /// A table.
@@ -163,7 +213,8 @@ impl Ctx<'_> {
 }
 
 impl Report {
-    /// Builds the report for these answers and their assessment, prepared on `date`.
+    /// Builds the report for these answers and their assessment, prepared on `date`, the roadmap
+    /// starting that day, without task owners.
     pub fn build(
         catalog: &Catalog,
         assessment: &Assessment,
@@ -171,8 +222,32 @@ impl Report {
         locale: &str,
         date: Date,
     ) -> Report {
+        let none = BTreeMap::new();
+        Report::build_with(
+            catalog,
+            assessment,
+            answers,
+            locale,
+            ReportOptions {
+                prepared: date,
+                start: date,
+                tasks: &none,
+            },
+        )
+    }
+
+    /// Builds the report with the caller's options.
+    pub fn build_with(
+        catalog: &Catalog,
+        assessment: &Assessment,
+        answers: &Answers,
+        locale: &str,
+        options: ReportOptions<'_>,
+    ) -> Report {
         let c = Ctx { catalog, locale };
         let a = assessment;
+        let date = options.prepared;
+        let plan = schedule::schedule(catalog, assessment, options.start);
         let score_text = c.f("report.score", &[("score", &a.readiness.score.to_string())]);
         let cover = Cover {
             app: c.t("app.name"),
@@ -209,7 +284,10 @@ impl Report {
                     &[("done", &a.overlap.all.effort_done_pct.to_string())],
                 ),
                 effort_range(&c, a),
-            ],
+            ]
+            .into_iter()
+            .chain(cover_schedule(&c, &plan))
+            .collect(),
         };
         Report {
             locale: locale.to_owned(),
@@ -218,9 +296,10 @@ impl Report {
             sections: vec![
                 overlap(&c, a),
                 effort(&c, a),
-                roadmap(&c, a),
+                roadmap(&c, a, &plan),
                 wins(&c, a),
                 warnings(&c, a),
+                statement(&c, a, answers, options.tasks),
                 requirements(&c, a),
                 answers_given(&c, answers),
                 super::method::section(catalog, locale),
@@ -261,7 +340,6 @@ impl Report {
     /// The report as one standalone HTML page (inline styles, no scripts, nothing loaded).
     pub fn to_html(&self) -> String {
         let e = html_escape;
-        let c = &self.cover;
         let mut s = String::new();
         let _ = write!(
             s,
@@ -270,9 +348,25 @@ impl Report {
              <title>{} — {}</title>\n<style>{}</style>\n</head>\n<body>\n",
             e(&self.locale),
             e(&self.title),
-            e(&c.score_text),
+            e(&self.cover.score_text),
             CSS
         );
+        s.push_str(&self.html_article(true));
+        let _ = writeln!(s, "</body>\n</html>");
+        s
+    }
+
+    /// The report as one `<article class="report">` element, as the web app prints it: the same
+    /// markup as the standalone page's body, without its table of contents.
+    pub fn to_html_fragment(&self) -> String {
+        self.html_article(false)
+    }
+
+    fn html_article(&self, contents: bool) -> String {
+        let e = html_escape;
+        let c = &self.cover;
+        let mut s = String::new();
+        let _ = writeln!(s, "<article class=\"report\" lang=\"{}\">", e(&self.locale));
         let _ = write!(
             s,
             "<section class=\"cover\">\n<p class=\"app\">{}</p>\n<h1>{}</h1>\n<p class=\"prepared\">{}</p>\n\
@@ -291,20 +385,24 @@ impl Report {
         }
         let _ = writeln!(s, "<li>{}</li>\n</ul>", e(&c.progress));
         let _ = writeln!(s, "<p class=\"disclaimer\">{}</p>", e(&self.disclaimer));
-        let _ = writeln!(s, "<nav><ol>");
-        for section in &self.sections {
-            let _ = writeln!(
-                s,
-                "<li><a href=\"#{}\">{}</a></li>",
-                section.id,
-                e(&section.heading)
-            );
+        if contents {
+            let _ = writeln!(s, "<nav><ol>");
+            for section in &self.sections {
+                let _ = writeln!(
+                    s,
+                    "<li><a href=\"#{}\">{}</a></li>",
+                    section.id,
+                    e(&section.heading)
+                );
+            }
+            let _ = writeln!(s, "</ol></nav>");
         }
-        let _ = writeln!(s, "</ol></nav>\n</section>");
+        let _ = writeln!(s, "</section>");
         for section in &self.sections {
             let _ = writeln!(
                 s,
-                "<section id=\"{}\">\n<h2>{}</h2>",
+                "<section id=\"{}\" class=\"part part-{}\">\n<h2>{}</h2>",
+                section.id,
                 section.id,
                 e(&section.heading)
             );
@@ -315,12 +413,31 @@ impl Report {
         }
         let _ = writeln!(
             s,
-            "<footer><p class=\"disclaimer\">{}</p><p>{}</p></footer>\n</body>\n</html>",
+            "<footer><p class=\"disclaimer\">{}</p><p>{}</p></footer>\n</article>",
             e(&self.disclaimer),
             e(&c.prepared)
         );
         s
     }
+}
+
+/// The cover line saying when the first certification audit could be.
+fn cover_schedule(c: &Ctx<'_>, plan: &Schedule) -> Option<String> {
+    let first = plan.milestones.first()?;
+    Some(c.f(
+        "report.cover_schedule",
+        &[
+            (
+                "start",
+                &schedule::long_date(c.catalog, c.locale, plan.start),
+            ),
+            ("milestone", &c.t(&format!("milestone.{}.title", first.id))),
+            (
+                "date",
+                &schedule::month_year(c.catalog, c.locale, first.date),
+            ),
+        ],
+    ))
 }
 
 fn effort_range(c: &Ctx<'_>, a: &Assessment) -> String {
@@ -330,8 +447,8 @@ fn effort_range(c: &Ctx<'_>, a: &Assessment) -> String {
         &[
             ("low", &e.days_low.to_string()),
             ("high", &e.days_high.to_string()),
-            ("months_low", &days(e.months_low)),
-            ("months_high", &days(e.months_high)),
+            ("months_low", &months_number(e.months_low)),
+            ("months_high", &months_number(e.months_high)),
         ],
     )
 }
@@ -381,18 +498,35 @@ fn overlap(c: &Ctx<'_>, a: &Assessment) -> Section {
         .filter(|f| a.baseline.figures.contains(&f.id))
         .map(|f| {
             let src = c.catalog.effort.sources.get(f.source);
-            c.f(
-                "report.published_item",
-                &[
-                    ("low", &f.low.to_string()),
-                    ("high", &f.high.to_string()),
-                    ("basis", &f.basis),
-                    ("from", &f.from),
-                    ("claim", &f.claim),
-                    ("publisher", src.map_or("", |s| s.publisher.as_str())),
-                    ("date", src.map_or("", |s| s.date.as_str())),
-                ],
-            )
+            let from: Vec<String> = f
+                .from
+                .split('+')
+                .map(|p| c.t(&format!("from.{p}")))
+                .collect();
+            let from = match from.as_slice() {
+                [a, b] => c.f("from.and", &[("a", a), ("b", b)]),
+                _ => from.join(", "),
+            };
+            Linked {
+                text: c.f(
+                    "report.published_linked",
+                    &[
+                        ("low", &f.low.to_string()),
+                        ("high", &f.high.to_string()),
+                        ("basis", &f.basis),
+                        ("from", &from),
+                        ("claim", &f.claim),
+                    ],
+                ),
+                label: c.f(
+                    "ui.results.published_source",
+                    &[
+                        ("publisher", src.map_or("", |s| s.publisher.as_str())),
+                        ("date", src.map_or("", |s| s.date.as_str())),
+                    ],
+                ),
+                url: f.url.clone(),
+            }
         })
         .collect();
     Section {
@@ -409,7 +543,7 @@ fn overlap(c: &Ctx<'_>, a: &Assessment) -> Section {
             Block::Subheading {
                 text: c.t("results.published"),
             },
-            Block::List { items: published },
+            Block::Sources { items: published },
         ]
         .into_iter()
         .chain(a.baseline.figures_note.as_ref().map(|n| Block::Paragraph {
@@ -476,21 +610,44 @@ fn requirement_name<'a>(c: &'a Ctx<'_>, id: &str) -> &'a str {
     c.catalog.requirement(id).map_or("", |r| r.name.as_str())
 }
 
-/// The roadmap with risk and approach factors applied, so its days add up to the effort
-/// breakdown's extend, new-artifact and per-system lines (and to the task plan).
-fn roadmap(c: &Ctx<'_>, a: &Assessment) -> Section {
+/// The dated roadmap with risk and approach factors applied, so its days add up to the effort
+/// breakdown's extend, new-artifact and per-system lines (and to the task plan); the phase lengths
+/// also count the foundation and audit-cycle lines. Then the certification milestones.
+fn roadmap(c: &Ctx<'_>, a: &Assessment, plan: &Schedule) -> Section {
     let m = a.effort.multiplier;
-    let mut blocks = Vec::new();
+    let mut blocks = vec![Block::Paragraph {
+        text: c.f(
+            "report.schedule_intro",
+            &[
+                (
+                    "start",
+                    &schedule::long_date(c.catalog, c.locale, plan.start),
+                ),
+                ("capacity", &days(plan.capacity)),
+            ],
+        ),
+    }];
     for p in &a.roadmap {
-        blocks.push(Block::Subheading {
-            text: c.f(
-                "report.phase_days",
+        let phase = c.t(&format!("phase.{}.title", phase_id(p.phase)));
+        let heading = match plan.phase(p.phase) {
+            Some(d) if d.half_months > 0 => c.f(
+                "report.phase_dated",
                 &[
-                    ("phase", &c.t(&format!("phase.{}.title", phase_id(p.phase)))),
-                    ("days", &days(p.days * m)),
+                    ("phase", &phase),
+                    (
+                        "months",
+                        &schedule::month_range(c.catalog, c.locale, d.start, d.last_day()),
+                    ),
+                    (
+                        "duration",
+                        &crate::export::units::months(c.catalog, c.locale, d.months()),
+                    ),
+                    ("days", &person_days(c.catalog, c.locale, d.days)),
                 ],
             ),
-        });
+            _ => c.f("report.phase_skipped", &[("phase", &phase)]),
+        };
+        blocks.push(Block::Subheading { text: heading });
         if p.items.is_empty() {
             blocks.push(Block::Paragraph {
                 text: c.t("report.phase_empty"),
@@ -515,15 +672,96 @@ fn roadmap(c: &Ctx<'_>, a: &Assessment) -> Section {
                         Cell::text(requirement_name(c, &i.requirement)),
                         c.status(i.status),
                         Cell::text(days(i.remaining_days * m)),
-                        Cell::text(format!("{:.1}", i.gain)),
+                        Cell::text(points_number(i.gain)),
+                    ]
+                })
+                .collect(),
+        }));
+    }
+    blocks.push(Block::Subheading {
+        text: c.t("report.milestones"),
+    });
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            c.t("report.milestone"),
+            c.t("report.date"),
+            c.t("report.basis"),
+        ],
+        numeric: vec![false, false, false],
+        rows: plan
+            .milestones
+            .iter()
+            .map(|ms| {
+                vec![
+                    Cell::text(c.t(&format!("milestone.{}.title", ms.id))),
+                    Cell::text(schedule::long_date(c.catalog, c.locale, ms.date)),
+                    Cell::text(c.t(&format!("milestone.{}.explain", ms.id))),
+                ]
+            })
+            .collect(),
+    }));
+    Section {
+        id: "roadmap",
+        heading: c.t("results.roadmap"),
+        blocks,
+    }
+}
+
+/// The draft Statement of Applicability, the same rows as the CSV.
+fn statement(
+    c: &Ctx<'_>,
+    a: &Assessment,
+    answers: &Answers,
+    tasks: &BTreeMap<String, TaskSettings>,
+) -> Section {
+    let rows = soa::rows(c.catalog, a, answers, tasks, c.locale);
+    let (yes, no) = (c.t("soa.yes"), c.t("soa.no"));
+    let mut blocks = vec![Block::Paragraph {
+        text: c.t("report.soa_intro"),
+    }];
+    let mut standards: Vec<&str> = Vec::new();
+    for r in &rows {
+        if !standards.contains(&r.standard.as_str()) {
+            standards.push(&r.standard);
+        }
+    }
+    for standard in standards {
+        blocks.push(Block::Subheading {
+            text: c.f("report.soa_part", &[("standard", standard)]),
+        });
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                c.t("soa.control"),
+                c.t("soa.name"),
+                c.t("soa.applicable"),
+                c.t("soa.justification"),
+                c.t("soa.implementation"),
+                c.t("soa.owner"),
+            ],
+            numeric: vec![false; 6],
+            rows: rows
+                .iter()
+                .filter(|r| r.standard == standard)
+                .map(|r| {
+                    vec![
+                        Cell::text(&r.control),
+                        Cell::text(&r.name),
+                        Cell::text(r.applicable_note.as_deref().unwrap_or(if r.applicable {
+                            &yes
+                        } else {
+                            &no
+                        })),
+                        Cell::text(&r.justification),
+                        Cell::text(&r.status),
+                        Cell::text(r.owner.clone().unwrap_or_default()),
                     ]
                 })
                 .collect(),
         }));
     }
     Section {
-        id: "roadmap",
-        heading: c.t("results.roadmap"),
+        id: "soa",
+        heading: c.t("report.soa"),
         blocks,
     }
 }
@@ -542,12 +780,12 @@ fn wins(c: &Ctx<'_>, a: &Assessment) -> Section {
                     |p| answer_label(c.catalog, c.locale, p),
                 );
             c.f(
-                "report.win",
+                "report.win_plain",
                 &[
-                    ("practice", &c.practice(&w.question)),
+                    ("practice", &sentence_start(&c.practice(&w.question))),
                     ("from", &from),
-                    ("points", &format!("{:.1}", w.readiness_gain)),
-                    ("days", &days(w.days_saved)),
+                    ("points", &points(c.catalog, c.locale, w.readiness_gain)),
+                    ("days", &person_days(c.catalog, c.locale, w.days_saved)),
                 ],
             )
         })
@@ -557,6 +795,14 @@ fn wins(c: &Ctx<'_>, a: &Assessment) -> Section {
         heading: c.t("results.wins"),
         blocks: vec![Block::List { items }],
     }
+}
+
+/// The text with its first letter capitalised, for a name that opens a list item.
+fn sentence_start(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 fn warnings(c: &Ctx<'_>, a: &Assessment) -> Section {
@@ -761,6 +1007,25 @@ fn md_block(s: &mut String, block: &Block) {
             }
             s.push('\n');
         }
+        Block::Sources { items } => {
+            for i in items {
+                match &i.url {
+                    Some(url) => {
+                        let _ = writeln!(
+                            s,
+                            "- {} ([{}](<{}>))",
+                            md_escape(&i.text),
+                            md_escape(&i.label),
+                            url.replace(['<', '>', ' '], "")
+                        );
+                    }
+                    None => {
+                        let _ = writeln!(s, "- {} ({})", md_escape(&i.text), md_escape(&i.label));
+                    }
+                }
+            }
+            s.push('\n');
+        }
         Block::Note {
             title,
             body,
@@ -810,6 +1075,26 @@ fn html_block(s: &mut String, block: &Block) {
             }
             let _ = writeln!(s, "</ul>");
         }
+        Block::Sources { items } => {
+            let _ = writeln!(s, "<ul class=\"sources\">");
+            for i in items {
+                match &i.url {
+                    Some(url) => {
+                        let _ = writeln!(
+                            s,
+                            "<li>{} (<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>)</li>",
+                            e(&i.text),
+                            e(url),
+                            e(&i.label)
+                        );
+                    }
+                    None => {
+                        let _ = writeln!(s, "<li>{} ({})</li>", e(&i.text), e(&i.label));
+                    }
+                }
+            }
+            let _ = writeln!(s, "</ul>");
+        }
         Block::Note {
             title,
             body,
@@ -828,7 +1113,7 @@ fn html_block(s: &mut String, block: &Block) {
         }
         Block::Table(t) => {
             let num = |i: usize| t.numeric.get(i).copied().unwrap_or(false);
-            let _ = write!(s, "<table>\n<thead><tr>");
+            let _ = write!(s, "<div class=\"table\"><table>\n<thead><tr>");
             for (i, h) in t.columns.iter().enumerate() {
                 let class = if num(i) { " class=\"num\"" } else { "" };
                 let _ = write!(s, "<th scope=\"col\"{class}>{}</th>", e(h));
@@ -846,55 +1131,11 @@ fn html_block(s: &mut String, block: &Block) {
                 }
                 let _ = writeln!(s, "</tr>");
             }
-            let _ = writeln!(s, "</tbody>\n</table>");
+            let _ = writeln!(s, "</tbody>\n</table></div>");
         }
     }
 }
 
-/// The page's styles: readable on screen, laid out for A4 in print.
-const CSS: &str = "
-:root{--ink:#1c2430;--muted:#5b6472;--rule:#d5dae1;--inherited:#e3f4e8;--extend:#fff4d6;--net_new:#fde4e1;--not_applicable:#eef0f3}
-*{box-sizing:border-box}
-body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:var(--ink);max-width:62rem;margin:0 auto;padding:2rem 1.5rem}
-h1{font-size:2rem;margin:.2rem 0}
-h2{font-size:1.4rem;margin:2.2rem 0 .6rem;border-bottom:2px solid var(--ink);padding-bottom:.2rem}
-h3{font-size:1.1rem;margin:1.4rem 0 .4rem}
-h2,h3,h4{break-after:avoid}
-table{width:100%;border-collapse:collapse;margin:.4rem 0 1rem;font-size:.9rem}
-th,td{border-bottom:1px solid var(--rule);padding:.3rem .45rem;text-align:left;vertical-align:top}
-th{background:#f5f6f8}
-.num{text-align:right;white-space:nowrap}
-th.num{white-space:normal}
-td.status{white-space:nowrap;font-weight:600}
-td.inherited{background:var(--inherited)}
-td.extend{background:var(--extend)}
-td.net_new{background:var(--net_new)}
-td.not_applicable{background:var(--not_applicable);color:var(--muted)}
-.cover{min-height:80vh}
-.cover .app{text-transform:uppercase;letter-spacing:.12em;color:var(--muted);margin:0}
-.cover .prepared{color:var(--muted)}
-.score{display:flex;align-items:baseline;gap:1rem;margin:2.5rem 0 .5rem;flex-wrap:wrap}
-.score .label{font-size:1.1rem;color:var(--muted)}
-.score .value{font-size:3.4rem;font-weight:700}
-.score .band{font-size:1.4rem;font-weight:600}
-.highlights{font-size:1.05rem}
-.disclaimer{font-size:.85rem;color:var(--muted);border-left:3px solid var(--rule);padding-left:.7rem}
-.note{border-left:4px solid #c98a00;background:#fffaf0;padding:.5rem .9rem;margin:.6rem 0;break-inside:avoid}
-.note h4{margin:.2rem 0}
-.note p{margin:.3rem 0}
-.related{color:var(--muted);font-size:.9rem}
-nav ol{columns:2;color:var(--muted)}
-a{color:inherit}
-footer{margin-top:3rem;border-top:1px solid var(--rule);color:var(--muted);font-size:.85rem}
-@page{size:A4;margin:16mm 14mm}
-@media print{
-body{font-size:10.5pt;max-width:none;padding:0}
-.cover{min-height:0;break-after:page}
-nav a{text-decoration:none}
-section#requirements,section#answers{break-before:page}
-h2{margin-top:0}
-thead{display:table-header-group}
-tr{break-inside:avoid}
-*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-}
-";
+/// The report's styles, scoped to `.report`: readable on screen, laid out for A4 in print. The web
+/// app links the same file for print.
+pub const CSS: &str = include_str!("report.css");

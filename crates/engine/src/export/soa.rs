@@ -1,24 +1,34 @@
-//! A draft consolidated Statement of Applicability: every ISO/IEC 27001:2022 Annex A control and
-//! every ISO/IEC 42001 Annex A control, each applicable or not, with a justification and its current
-//! status, as CSV a spreadsheet opens cleanly.
+//! A draft consolidated Statement of Applicability, in the order and terms a certification body
+//! reads one: ISO/IEC 42001 Annex A first (the new part of the scope), then ISO/IEC 27001:2022
+//! Annex A; per control whether it applies, why (role, scope, risk and the answer behind it), its
+//! implementation status and its owner.
 //!
-//! For ISO 42001 the row follows the assessment: a control excluded by scope carries the catalog's
-//! reason, one whose every supporting practice was answered not applicable says so, and an included
-//! one names the practice row behind its status. ISO 27001 controls are not scored by Carryover;
-//! their row comes from the program practices whose `refs` name the control: the best answer among
-//! them (a control is marked not applicable only when every such practice was answered so), or,
-//! when no practice in the questionnaire covers the control, a plain "assess separately". It is a
-//! draft to start the real statement from, not the statement itself.
+//! - An ISO 42001 control excluded by scope carries the catalog's reason; one whose every
+//!   supporting practice was answered not applicable is excluded "for now", to be confirmed against
+//!   the AI risk assessment; an included one names the organisation's AI roles and the systems in
+//!   scope, the risk factors that apply, and the practice answer behind its status. The owner is the
+//!   task owner the user named for that requirement.
+//! - ISO 27001 controls are not scored by Carryover. A control some shown practice references
+//!   (`refs`) takes the best answer among them (excluded only when every such practice was answered
+//!   not applicable). One no practice covers is carried over from the organisation's existing ISO
+//!   27001 Statement of Applicability when it has or is building one (intake question `iso27001`),
+//!   or left to decide in its information security risk treatment when it has none.
+//!
+//! It is a draft to start the real statement from, not the statement itself.
 
 use serde::Serialize;
 
-use crate::answers::Answers;
+use std::collections::BTreeMap;
+
+use crate::answers::{Answer, Answers};
 use crate::catalog::{Catalog, ItemRef};
 use crate::condition::visible_questions;
 use crate::export::csv::Csv;
-use crate::export::{answer_label, practice_name, tr, why};
-use crate::model::{AreaKind, Maturity, PracticeAnswer, QuestionKind, Status};
-use crate::score::Assessment;
+use crate::export::units::counted;
+use crate::export::{answer_label, practice_name, tr};
+use crate::model::{AreaKind, Maturity, PracticeAnswer, QuestionKind, Relation, Status};
+use crate::score::{Assessment, NotApplicable, RequirementResult};
+use crate::tasks::TaskSettings;
 
 /// One control of the Statement of Applicability.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -29,13 +39,19 @@ pub struct SoaRow {
     pub control: String,
     /// Short name, in our words.
     pub name: String,
-    /// Whether it applies (a draft decision from the answers).
+    /// Whether it applies (a draft decision from the answers; `true` for an ISO 27001 control the
+    /// answers do not cover, which stays in until the existing decision says otherwise).
     pub applicable: bool,
+    /// Said instead of yes or no when the decision belongs elsewhere (the existing ISO 27001
+    /// Statement of Applicability, or the risk treatment).
+    pub applicable_note: Option<String>,
     /// Why it is included or excluded.
     pub justification: String,
-    /// Current status: the 42001 status, or the best answer of the practices covering a 27001
-    /// control.
+    /// Implementation status: for ISO 42001 from the assessment, for a covered ISO 27001 control
+    /// the best answer of the practices covering it.
     pub status: String,
+    /// The task owner named for it, if any.
+    pub owner: Option<String>,
     /// Practices (display names) that bear on the control.
     pub practices: Vec<String>,
 }
@@ -53,25 +69,118 @@ fn rank(a: Option<PracticeAnswer>) -> u8 {
     }
 }
 
-/// The rows: ISO 27001 Annex A in catalog order, then ISO 42001 Annex A in catalog order.
+/// The rows: ISO 42001 Annex A in catalog order, then ISO 27001 Annex A in catalog order.
 pub fn rows(
     catalog: &Catalog,
     assessment: &Assessment,
     answers: &Answers,
+    settings: &BTreeMap<String, TaskSettings>,
     locale: &str,
 ) -> Vec<SoaRow> {
-    let mut out = iso27001_rows(catalog, answers, locale);
-    let standard = tr(catalog, locale, "soa.iso42001", &[]);
+    let mut out = iso42001_rows(catalog, assessment, answers, settings, locale);
+    out.extend(iso27001_rows(catalog, answers, locale));
+    out
+}
+
+/// The short names of the AI roles answered (the part of each choice label before its colon).
+fn roles(catalog: &Catalog, answers: &Answers) -> Vec<String> {
+    let Some(qi) = catalog.question_index("roles") else {
+        return Vec::new();
+    };
+    let (Some(q), Some(Answer::Choices(ids))) = (catalog.questions.get(qi), answers.get(qi)) else {
+        return Vec::new();
+    };
+    q.choices
+        .iter()
+        .filter(|c| ids.contains(&c.id))
+        .map(|c| {
+            c.label
+                .split_once(':')
+                .map_or(c.label.as_str(), |(short, _)| short)
+                .trim()
+                .to_owned()
+        })
+        .collect()
+}
+
+/// "Answer behind it: …", from the practice row that set the requirement's credit.
+fn evidence(catalog: &Catalog, locale: &str, r: &RequirementResult) -> String {
+    let t = |k: &str, args: &[(&str, &str)]| tr(catalog, locale, k, args);
+    let Some(sp) = r.best.and_then(|b| r.support.get(b)) else {
+        return t("soa.why.no_evidence", &[]);
+    };
+    let answer = sp
+        .answer
+        .as_deref()
+        .and_then(PracticeAnswer::from_id)
+        .map_or_else(
+            || t("soa.not_answered", &[]),
+            |a| answer_label(catalog, locale, a),
+        );
+    let relation = match sp.relation {
+        Relation::Full => "relation.full",
+        Relation::Partial => "relation.partial",
+    };
+    let practice = catalog
+        .question(&sp.question)
+        .map_or_else(|| sp.question.clone(), practice_name);
+    t(
+        "soa.why.evidence",
+        &[
+            ("practice", &practice),
+            ("answer", &answer),
+            ("relation", &t(relation, &[])),
+        ],
+    )
+}
+
+fn iso42001_rows(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    answers: &Answers,
+    settings: &BTreeMap<String, TaskSettings>,
+    locale: &str,
+) -> Vec<SoaRow> {
+    let t = |k: &str, args: &[(&str, &str)]| tr(catalog, locale, k, args);
+    let standard = t("soa.iso42001", &[]);
+    let roles = roles(catalog, answers);
+    let systems = counted(
+        catalog,
+        locale,
+        "unit.ai_systems",
+        &assessment.effort.systems.to_string(),
+    );
+    let context = if roles.is_empty() {
+        t("soa.why.no_roles", &[("systems", &systems)])
+    } else {
+        t(
+            "soa.why.roles",
+            &[("roles", &roles.join(", ")), ("systems", &systems)],
+        )
+    };
+    // Risk factors that apply, by the short part of their label (before its colon).
+    let risk = (!assessment.effort.factors.is_empty()).then(|| {
+        let labels: Vec<String> = assessment
+            .effort
+            .factors
+            .iter()
+            .map(|f| {
+                let label = t(&format!("factor.{}", f.id), &[]);
+                label
+                    .split_once(':')
+                    .map_or(label.as_str(), |(short, _)| short)
+                    .trim()
+                    .to_owned()
+            })
+            .collect();
+        t("soa.why.risk", &[("factors", &labels.join("; "))])
+    });
+    let mut out = Vec::new();
     for (req, r) in catalog.requirements.iter().zip(&assessment.requirements) {
         if req.kind != AreaKind::Objective {
             continue;
         }
         let applicable = r.status != Status::NotApplicable;
-        let key = if applicable {
-            "soa.included"
-        } else {
-            "soa.excluded"
-        };
         let mut practices: Vec<String> = r
             .support
             .iter()
@@ -79,21 +188,66 @@ pub fn rows(
             .filter_map(|s| catalog.question(&s.question).map(practice_name))
             .collect();
         practices.dedup();
+        let justification = match &r.not_applicable {
+            Some(NotApplicable::Scope) => t(
+                "soa.why.excluded_scope",
+                &[
+                    ("context", &context),
+                    ("reason", req.na_reason.as_deref().unwrap_or_default()),
+                ],
+            ),
+            Some(NotApplicable::Answered { questions }) => {
+                let names: Vec<String> = questions
+                    .iter()
+                    .map(|q| catalog.question(q).map_or_else(|| q.clone(), practice_name))
+                    .collect();
+                t(
+                    "soa.why.excluded_answered",
+                    &[("practices", &names.join(", "))],
+                )
+            }
+            None => {
+                let key = if req.applies_if.is_some() {
+                    "soa.why.included_scope"
+                } else {
+                    "soa.why.included"
+                };
+                let mut text = t(key, &[("context", &context)]);
+                if let Some(risk) = &risk {
+                    text.push(' ');
+                    text.push_str(risk);
+                }
+                text.push(' ');
+                text.push_str(&evidence(catalog, locale, r));
+                text
+            }
+        };
         out.push(SoaRow {
             standard: standard.clone(),
             control: req.id.clone(),
             name: req.name.clone(),
             applicable,
-            justification: tr(catalog, locale, key, &[("why", &why(catalog, locale, r))]),
-            status: tr(catalog, locale, &format!("status.{}", r.status.id()), &[]),
+            applicable_note: None,
+            justification,
+            status: t(&format!("soa.impl.{}", r.status.id()), &[]),
+            owner: settings.get(&req.id).and_then(|s| s.owner.clone()),
             practices,
         });
     }
     out
 }
 
+/// Whether the organisation has, or is building, an ISO 27001 Statement of Applicability.
+fn has_27001_soa(catalog: &Catalog, answers: &Answers) -> bool {
+    catalog
+        .question_index("iso27001")
+        .and_then(|qi| answers.get(qi))
+        .is_some_and(|a| matches!(a, Answer::Choice(c) if c != "none"))
+}
+
 fn iso27001_rows(catalog: &Catalog, answers: &Answers, locale: &str) -> Vec<SoaRow> {
     let visible = visible_questions(catalog, answers);
+    let existing = has_27001_soa(catalog, answers);
     let Some((fi, fw)) = catalog
         .frameworks
         .iter()
@@ -130,17 +284,22 @@ fn iso27001_rows(catalog: &Catalog, answers: &Answers, locale: &str) -> Vec<SoaR
                 .iter()
                 .all(|(_, a)| *a == Some(PracticeAnswer::NotApplicable));
         let (applicable, justification, status) = match best {
+            None if existing => (
+                true,
+                tr(catalog, locale, "soa.why.existing_soa", &[]),
+                tr(catalog, locale, "soa.state.existing_soa", &[]),
+            ),
             None => (
                 true,
-                tr(catalog, locale, "soa.uncovered", &[]),
-                tr(catalog, locale, "soa.not_assessed", &[]),
+                tr(catalog, locale, "soa.why.no_existing_soa", &[]),
+                tr(catalog, locale, "soa.state.to_decide", &[]),
             ),
             Some(_) if all_na => (
                 false,
                 tr(
                     catalog,
                     locale,
-                    "soa.covered_na",
+                    "soa.why.covered_na",
                     &[("practices", &practices.join(", "))],
                 ),
                 answer_label(catalog, locale, PracticeAnswer::NotApplicable),
@@ -155,20 +314,27 @@ fn iso27001_rows(catalog: &Catalog, answers: &Answers, locale: &str) -> Vec<SoaR
                     tr(
                         catalog,
                         locale,
-                        "soa.covered",
+                        "soa.why.covered",
                         &[("practice", name), ("answer", &label)],
                     ),
                     label,
                 )
             }
         };
+        let applicable_note = match (best, existing) {
+            (Some(_), _) => None,
+            (None, true) => Some(tr(catalog, locale, "soa.decided.existing_soa", &[])),
+            (None, false) => Some(tr(catalog, locale, "soa.decided.to_decide", &[])),
+        };
         out.push(SoaRow {
             standard: fw.name.clone(),
             control: item.id.clone(),
             name: item.name.clone(),
             applicable,
+            applicable_note,
             justification,
             status,
+            owner: None,
             practices,
         });
     }
@@ -185,7 +351,8 @@ pub fn to_csv(catalog: &Catalog, rows: &[SoaRow], locale: &str) -> String {
         t("soa.name"),
         t("soa.applicable"),
         t("soa.justification"),
-        t("soa.status"),
+        t("soa.implementation"),
+        t("soa.owner"),
         t("soa.practices"),
     ]);
     let (yes, no) = (t("soa.yes"), t("soa.no"));
@@ -193,9 +360,14 @@ pub fn to_csv(catalog: &Catalog, rows: &[SoaRow], locale: &str) -> String {
         csv.field(&r.standard)
             .field(&r.control)
             .field(&r.name)
-            .field(if r.applicable { &yes } else { &no })
+            .field(
+                r.applicable_note
+                    .as_deref()
+                    .unwrap_or(if r.applicable { &yes } else { &no }),
+            )
             .field(&r.justification)
             .field(&r.status)
+            .user_field(r.owner.as_deref().unwrap_or_default())
             .field(&r.practices.join(", "))
             .end_record();
     }
@@ -203,6 +375,16 @@ pub fn to_csv(catalog: &Catalog, rows: &[SoaRow], locale: &str) -> String {
 }
 
 /// The Statement of Applicability as CSV, in one call.
-pub fn csv(catalog: &Catalog, assessment: &Assessment, answers: &Answers, locale: &str) -> String {
-    to_csv(catalog, &rows(catalog, assessment, answers, locale), locale)
+pub fn csv(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    answers: &Answers,
+    settings: &BTreeMap<String, TaskSettings>,
+    locale: &str,
+) -> String {
+    to_csv(
+        catalog,
+        &rows(catalog, assessment, answers, settings, locale),
+        locale,
+    )
 }
