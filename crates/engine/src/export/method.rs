@@ -6,7 +6,7 @@
 //! `content/` (rules, effort figures, published figures), so the page cannot drift from the model.
 
 use crate::catalog::Catalog;
-use crate::export::report::{Block, Section};
+use crate::export::report::{Block, Linked, Section};
 use crate::export::{days, tr};
 use crate::model::Maturity;
 
@@ -134,22 +134,28 @@ pub fn section(catalog: &Catalog, locale: &str) -> Section {
     let f = |k: &str, args: &[(&str, &str)]| tr(catalog, locale, k, args);
     let e = &catalog.effort;
     let constants = constants(catalog, locale);
-    let published: Vec<String> = catalog
+    // Every published figure, whether or not it describes this respondent, each with its source's
+    // link: the appendix is where a reader checks our figures against theirs.
+    let published: Vec<Linked> = catalog
         .published
         .iter()
         .map(|p| {
             let src = e.sources.get(p.source);
-            f(
-                "method.published_item",
-                &[
-                    ("low", &p.low.to_string()),
-                    ("high", &p.high.to_string()),
-                    ("basis", &p.basis),
-                    ("from", &p.from),
-                    ("claim", &p.claim),
-                    ("source", src.map_or("", |s| s.title.as_str())),
-                ],
-            )
+            Linked {
+                text: f(
+                    "method.published_item",
+                    &[
+                        ("low", &p.low.to_string()),
+                        ("high", &p.high.to_string()),
+                        ("basis", &p.basis),
+                        ("from", &super::programs_name(catalog, locale, &p.from)),
+                        ("claim", &p.claim),
+                        ("source", src.map_or("", |s| s.title.as_str())),
+                    ],
+                ),
+                label: src.map_or_else(String::new, |s| s.publisher.clone()),
+                url: p.url.clone(),
+            }
         })
         .collect();
     let source_list: Vec<String> = e
@@ -193,7 +199,7 @@ pub fn section(catalog: &Catalog, locale: &str) -> Section {
             Block::Paragraph {
                 text: t("method.published_why"),
             },
-            Block::List { items: published },
+            Block::Sources { items: published },
             Block::Subheading {
                 text: t("method.cannot_heading"),
             },

@@ -238,6 +238,19 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// The programs a published figure is about, as a person reads them: `iso27001+soc2` becomes
+/// "ISO 27001 and SOC 2" (locale keys `from.<framework>` and `from.and`).
+pub(crate) fn programs_name(catalog: &Catalog, locale: &str, from: &str) -> String {
+    let names: Vec<String> = from
+        .split('+')
+        .map(|p| tr(catalog, locale, &format!("from.{p}"), &[]))
+        .collect();
+    match names.as_slice() {
+        [a, b] => tr(catalog, locale, "from.and", &[("a", a), ("b", b)]),
+        _ => names.join(", "),
+    }
+}
+
 /// Looks a key up and fills its placeholders.
 pub(crate) fn tr(catalog: &Catalog, locale: &str, key: &str, args: &[(&str, &str)]) -> String {
     fill(catalog.text(locale, key), args)

@@ -498,15 +498,7 @@ fn overlap(c: &Ctx<'_>, a: &Assessment) -> Section {
         .filter(|f| a.baseline.figures.contains(&f.id))
         .map(|f| {
             let src = c.catalog.effort.sources.get(f.source);
-            let from: Vec<String> = f
-                .from
-                .split('+')
-                .map(|p| c.t(&format!("from.{p}")))
-                .collect();
-            let from = match from.as_slice() {
-                [a, b] => c.f("from.and", &[("a", a), ("b", b)]),
-                _ => from.join(", "),
-            };
+            let from = super::programs_name(c.catalog, c.locale, &f.from);
             Linked {
                 text: c.f(
                     "report.published_linked",
