@@ -589,3 +589,113 @@ fn twenty_systems_fit_a_share_link() {
     );
     assert!(link.len() < share::MAX_FRAGMENT_CHARS);
 }
+
+mod exports {
+    use super::*;
+    use carryover_engine::export::date::Date;
+    use carryover_engine::export::register;
+    use carryover_engine::export::report::Report;
+    use carryover_engine::export::soa;
+
+    fn answers() -> Answers {
+        let mut a = fixture("ai-provider-hiring");
+        let mut r = three_systems();
+        let mut hire = r.get("hire").cloned().expect("there");
+        hire.name = "=HYPERLINK(\"x\") <script>alert(1)</script>, \"quoted\"".into();
+        hire.owner = "@HR".into();
+        r.update(hire, 5).expect("known");
+        *a.register_mut() = r;
+        a
+    }
+
+    /// RFC 4180 records (quotes doubled, CRLF), enough to read our own output back.
+    fn parse(text: &str) -> Vec<Vec<String>> {
+        let body = text.strip_prefix('\u{feff}').expect("BOM");
+        let (mut rows, mut row, mut field, mut quoted) =
+            (Vec::new(), Vec::new(), String::new(), false);
+        let mut chars = body.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                (true, '"') => quoted = false,
+                (false, '"') => quoted = true,
+                (false, ',') => row.push(std::mem::take(&mut field)),
+                (false, '\r') => {}
+                (false, '\n') => {
+                    row.push(std::mem::take(&mut field));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (_, c) => field.push(c),
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn the_register_csv_has_one_row_per_system_and_guards_formulas() {
+        let a = answers();
+        let out = assess(catalog(), &a);
+        let rows = parse(&register::csv(catalog(), &a, &out, "en"));
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[0].len(), register::COLUMNS.len());
+        assert_eq!(rows[0][0], "AI system");
+        let hire = &rows[1];
+        assert_eq!(
+            hire[0],
+            "'=HYPERLINK(\"x\") <script>alert(1)</script>, \"quoted\""
+        );
+        assert_eq!(hire[1], "'@HR");
+        assert_eq!(
+            hire[5],
+            "Employment (recruiting, promotion, task allocation, monitoring workers)"
+        );
+        assert_eq!(hire[7], "High-risk: Annex III area with profiling");
+        assert_eq!(hire[9], "Art. 6(2), Art. 6(3), Annex III point 4");
+        assert_eq!(hire[11], "High");
+        assert_eq!(rows[2][0], "Internal code assistant");
+        assert_eq!(rows[2][9], "Art. 4, Art. 53");
+        assert_eq!(rows[3][8], "Transparency obligations");
+        assert_eq!(rows[3][11], "Medium");
+    }
+
+    #[test]
+    fn the_report_lists_the_systems_escaped_and_the_soa_names_them() {
+        let a = answers();
+        let out = assess(catalog(), &a);
+        let date = Date::parse("2026-11-30").expect("date");
+        let report = Report::build(catalog(), &out, &a, "en", date);
+        let section = report
+            .sections
+            .iter()
+            .find(|s| s.id == "systems")
+            .expect("section");
+        assert_eq!(section.heading, "Your AI systems");
+        let html = report.to_html();
+        assert!(!html.contains("<script>alert(1)"));
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        let md = report.to_markdown();
+        assert!(md.contains("Your AI systems") && md.contains("Customer chat bot"));
+        // Without a register there is no such section.
+        let plain = fixture("ai-provider-hiring");
+        let r = Report::build(catalog(), &assess(catalog(), &plain), &plain, "en", date);
+        assert!(r.sections.iter().all(|s| s.id != "systems"));
+        // The SoA: A.6.2.4 (testing) comes in because the chat bot is ours; A.9.4 because of the
+        // two systems we use.
+        let rows = soa::rows(catalog(), &out, &a, &BTreeMap::new(), "en");
+        let row = |id: &str| rows.iter().find(|r| r.control == id).expect("row");
+        assert!(
+            row("A.6.2.4")
+                .justification
+                .ends_with("AI systems it applies to: Customer chat bot.")
+        );
+        assert!(
+            row("A.9.4")
+                .justification
+                .contains("Internal code assistant")
+        );
+        assert!(row("A.9.4").justification.contains("=HYPERLINK"));
+    }
+}

@@ -8,8 +8,10 @@ use leptos::prelude::*;
 
 use super::part::Part;
 use super::{half_days, subject_name, tr};
+use crate::autosave::Autosave;
 use crate::components::register::shown_name;
 use crate::components::screen_link::ScreenLink;
+use crate::download::{self, FileKind};
 use crate::route::Screen;
 use crate::state::AppState;
 
@@ -18,7 +20,28 @@ use crate::state::AppState;
 #[component]
 pub fn Systems() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let autosave = expect_context::<Autosave>();
     let a = state.assessment;
+    let failure = RwSignal::new(None::<String>);
+    let save_csv = move |_| {
+        let answers = autosave.document().answers;
+        let text = a.with_untracked(|a| {
+            carryover_engine::export::register::csv(state.catalog, &answers, a, state.locale)
+        });
+        let kind = FileKind {
+            name: "carryover-ai-system-register.csv",
+            mime: "text/csv;charset=utf-8",
+        };
+        match download::save_text(kind, &text) {
+            Ok(()) => failure.set(None),
+            Err(error) => failure.set(Some(tr(
+                &state,
+                "ui.take.download_failed",
+                &[("reason", &format!("{error:?}"))],
+            ))),
+        }
+    };
+    let has_systems = move || a.with(|a| !a.systems.is_empty());
     let as_of = Rules::builtin()
         .map(|r| r.as_of.clone())
         .unwrap_or_default();
@@ -124,11 +147,18 @@ pub fn Systems() -> impl IntoView {
         >
             <p class="results-disclaimer" role="note">{disclaimer}</p>
             {list}
-            <p>
+            <p class="register-actions">
                 <ScreenLink to=Screen::Register class="button" testid="register-edit">
                     {state.text("ui.register.edit_list")}
                 </ScreenLink>
+                " "
+                {move || has_systems().then(|| view! {
+                    <button type="button" class="button" data-testid="download-register_csv" on:click=save_csv>
+                        {state.text("ui.register.csv")}
+                    </button>
+                })}
             </p>
+            {move || failure.get().map(|f| view! { <p role="alert">{f}</p> })}
         </Part>
     }
 }
