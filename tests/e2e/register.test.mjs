@@ -21,6 +21,24 @@ import {
 
 const STORAGE_KEY = 'carryover.answers';
 
+/** RFC 4180 records (quotes doubled inside quotes, CRLF), after the byte order mark. */
+function parseCsv(text) {
+  assert.ok(text.startsWith('\ufeff'), 'UTF-8 byte order mark');
+  const records = [];
+  let record = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 1; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { record.push(field); field = ''; } else if (c === '\n') { record.push(field); records.push(record); record = []; field = ''; } else if (c !== '\r') field += c;
+  }
+  return records;
+}
+
 function fixture(name) {
   return readFileSync(join(repoRoot, 'crates/engine/tests/fixtures', `${name}.json`), 'utf8');
 }
@@ -134,6 +152,23 @@ describe('the AI system register', () => {
       const shown = await part.locator('.system-result h3').allTextContents();
       assert.deepEqual(shown, [SYSTEMS[0].name, SYSTEMS[2].name, SYSTEMS[1].name], 'impact-assessment priority order');
       await expectText(part, 'Per-system work for it');
+
+      // The register CSV: one row per system, parsed back.
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'AI system register (CSV)' }).click(),
+      ]);
+      assert.equal(file.suggestedFilename(), 'carryover-ai-system-register.csv');
+      const rows = parseCsv(readFileSync(await file.path(), 'utf8'));
+      assert.equal(rows.length, 4);
+      const col = (name) => rows[0].indexOf(name);
+      assert.deepEqual(rows.slice(1).map((r) => r[col('AI system')]), [SYSTEMS[0].name, SYSTEMS[2].name, SYSTEMS[1].name]);
+      for (const s of SYSTEMS) {
+        const row = rows.find((r) => r[col('AI system')] === s.name);
+        assert.equal(row[col('Triage category')], s.category);
+        assert.equal(row[col('Impact-assessment priority')], s.priority);
+        assert.equal(row[col('Preliminary EU AI Act triage')], s.tier);
+      }
       await shot(page, `register-results-${width}`);
 
       // Reload: the systems are still there, in their order.
