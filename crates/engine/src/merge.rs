@@ -195,6 +195,8 @@ pub struct Difference {
     pub changed: usize,
     /// Questions answered only in the incoming set.
     pub added: usize,
+    /// AI systems of the register that the incoming set does not hold as they are now (issue 16).
+    pub systems_dropped: usize,
 }
 
 impl Difference {
@@ -212,11 +214,17 @@ impl Difference {
             .iter()
             .filter(|(q, _)| current.get(*q).is_none())
             .count();
+        d.systems_dropped = current
+            .register()
+            .systems
+            .iter()
+            .filter(|s| incoming.register().get(&s.id) != Some(*s))
+            .count();
         d
     }
 
     /// True when the replace would take away or change an answer the user has (ask first).
     pub fn loses_something(self) -> bool {
-        self.dropped > 0 || self.changed > 0
+        self.dropped > 0 || self.changed > 0 || self.systems_dropped > 0
     }
 }

@@ -699,3 +699,46 @@ mod exports {
         assert!(row("A.9.4").justification.contains("=HYPERLINK"));
     }
 }
+
+/// The register CSV and report section for the three systems, compared with reviewed golden
+/// files (`UPDATE_GOLDEN=1` rewrites them; read the diff before committing).
+#[test]
+fn register_exports_match_their_golden_files() {
+    use carryover_engine::export::date::Date;
+    use carryover_engine::export::register;
+    use carryover_engine::export::report::Report;
+    let mut a = fixture("ai-provider-hiring");
+    *a.register_mut() = three_systems();
+    let out = assess(catalog(), &a);
+    let date = Date::parse("2026-11-30").expect("date");
+    let report = Report::build(catalog(), &out, &a, "en", date);
+    let section = report
+        .sections
+        .iter()
+        .find(|s| s.id == "systems")
+        .expect("section");
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    for (name, actual) in [
+        ("register.csv", register::csv(catalog(), &a, &out, "en")),
+        ("register.section.html", section.blocks_html()),
+    ] {
+        let path = dir.join(name);
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&path, &actual).expect("write golden");
+        }
+        let golden = std::fs::read_to_string(&path).expect("golden file exists");
+        assert_eq!(actual, golden, "{name} differs from its golden file");
+    }
+}
+
+#[test]
+fn replacing_answers_that_would_drop_systems_asks_first() {
+    use carryover_engine::merge::Difference;
+    let plain = fixture("ai-provider-hiring");
+    let mut listed = plain.clone();
+    *listed.register_mut() = three_systems();
+    let d = Difference::between(&listed, &plain);
+    assert_eq!(d.systems_dropped, 3);
+    assert!(d.loses_something());
+    assert!(!Difference::between(&plain, &listed).loses_something());
+}

@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::autosave::Autosave;
+use crate::components::progress_bar::ProgressBar;
 use crate::components::screen_link::ScreenLink;
 use crate::components::storage_notice::StorageNotice;
 use crate::components::top_bar::TopBar;
@@ -129,6 +130,7 @@ pub fn RegisterPage() -> impl IntoView {
     view! {
         <TopBar/>
         <main class="page register-page" aria-labelledby="register-h">
+            <ProgressBar/>
             <h1 id="register-h" class="section-title" tabindex="-1">
                 {state.text("ui.register.step_title")}
             </h1>
