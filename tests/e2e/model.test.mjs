@@ -68,7 +68,7 @@ describe('issue 11: direct answers win, the baseline counts', () => {
     await row.locator('summary').click();
     const why = row.locator('.req-why');
     await expectText(why, 'Head start from');
-    await expectText(why, `at most ${Math.round(best.share * 100)} % of this requirement`);
+    await expectText(why, `at most ${Math.round(best.share * 100)}% of this requirement`);
     await expectText(why, 'approval, publication and review');
     const bestRow = row.getByRole('row').filter({ has: page.locator('.best-mark') });
     assert.equal(await bestRow.count(), 1);
@@ -157,7 +157,7 @@ describe('issue 11: direct answers win, the baseline counts', () => {
     assert.equal(await page.locator('.warning[data-warning="certified_inconsistent"]').count(), 0);
     assert.equal(await page.locator('#results-overlap .published li').count(), 1);
     await expectText(page.locator('#results-overlap'), 'Few published figures are about SOC 2 alone');
-    await expectText(page.locator('#results-confidence [data-confidence="self_assessed"]'), 'document');
+    await expectText(page.locator('#results-confidence [data-confidence="self_assessed"]'), 'document control');
     assert.equal((await page.locator('[data-testid="readiness"] .readiness-number').textContent()).trim(), score);
 
     // The method is a part of the results like the others (openParts opened it).

@@ -38,6 +38,13 @@ function cliScore(name) {
   return JSON.parse(out).assessment;
 }
 
+/** Months as the engine writes them (export/units.rs `months_number`): to the half month. */
+function months(x) {
+  if (!(x > 0)) return '0';
+  const half = Math.round(x * 2) / 2;
+  return Number.isInteger(half) ? half.toFixed(0) : half.toFixed(1);
+}
+
 /** Person-days as the engine writes them (export/units.rs): whole from 10 up, to the half below,
  * at least a half when above zero. */
 function days(x) {
@@ -93,7 +100,7 @@ describe('results screen', () => {
       );
       assert.equal(
         (await page.locator('[data-testid="effort-months"] .figure-number').textContent()).trim(),
-        `${days(e.months_low)}–${days(e.months_high)}`,
+        `${months(e.months_low)}–${months(e.months_high)}`,
       );
       assert.match(await page.locator('[data-testid="effort-systems"]').textContent(), new RegExp(`\\b${e.systems}\\b`));
       for (const line of e.lines) {

@@ -154,6 +154,9 @@ pub struct Question {
     pub section: usize,
     /// Answer shape.
     pub kind: QuestionKind,
+    /// A practice's short name, for sentences that name it ("Head start from change management
+    /// (…)"); `None` for intake questions, which are never named in a sentence.
+    pub name: Option<String>,
     /// The question.
     pub text: String,
     /// Why we ask, in one sentence.
@@ -980,9 +983,13 @@ impl Validator {
                 for c in &q.choice {
                     self.text(&format!("{what} choice `{}` label", c.id), &c.label);
                 }
-                if q.family.is_some() || !q.refs.is_empty() || !q.covers.is_empty() {
+                if q.family.is_some()
+                    || !q.refs.is_empty()
+                    || !q.covers.is_empty()
+                    || q.name.is_some()
+                {
                     self.err(format!(
-                        "{what}: family, refs and covers belong to practice questions only"
+                        "{what}: name, family, refs and covers belong to practice questions only"
                     ));
                 }
             }
@@ -996,6 +1003,12 @@ impl Validator {
                     self.err(format!(
                         "{what}: practice questions need a family (program or ai)"
                     ));
+                }
+                match &q.name {
+                    Some(name) => self.text(&format!("{what} name"), name),
+                    None => self.err(format!(
+                        "{what}: practice questions need a short `name` (how sentences name it)"
+                    )),
                 }
                 if q.covers.is_empty() {
                     self.err(format!(
@@ -1050,6 +1063,7 @@ impl Validator {
             id: q.id,
             section,
             kind: q.kind,
+            name: q.name,
             text: q.text,
             why: q.why,
             help: q.help,

@@ -143,6 +143,7 @@ pub struct RawQuestion {
     pub id: String,
     pub section: String,
     pub kind: QuestionKind,
+    pub name: Option<String>,
     pub text: String,
     pub why: String,
     pub help: Option<String>,

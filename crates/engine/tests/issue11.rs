@@ -82,7 +82,7 @@ fn ai_policy_not_in_place_beside_a_provable_security_policy_gets_only_the_stated
     assert!(line.starts_with("Head start from"), "{line}");
     assert!(line.contains("approval, publication and review"), "{line}");
     assert!(
-        line.contains(&format!("{} %", (stated * 100.0).round())),
+        line.contains(&format!("at most {}%", (stated * 100.0).round())),
         "{line}"
     );
     // Answering the AI policy itself moves the requirement to inherited: direct answers win.

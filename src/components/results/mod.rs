@@ -174,13 +174,13 @@ pub(crate) fn answer_label(state: &AppState, question: &str, answer: Option<&str
     state.text(&format!("answer.{answer}.label"))
 }
 
-/// `4.3 AIMS boundary and scope statement`, or a practice question's statement for its id (never
-/// the id itself: ids are not for people).
+/// `4.3 AIMS boundary and scope statement`, or a practice's short name for its id (never the id
+/// itself: ids are not for people).
 pub(crate) fn subject_name(catalog: &Catalog, id: &str) -> String {
     if let Some(r) = catalog.requirement(id) {
         format!("{} {}", r.id, r.name)
     } else if let Some(q) = catalog.question(id) {
-        q.text.clone()
+        carryover_engine::export::practice_name(q)
     } else {
         id.to_owned()
     }

@@ -31,29 +31,8 @@ pub fn RequirementRow(
     let req = ri.and_then(|i| catalog.requirements.get(i));
     let name = req.map_or("", |r| r.name.as_str()).to_owned();
     let explain = req.map_or("", |r| r.explain.as_str()).to_owned();
-    // In words, with the question's statement rather than its id.
-    let summary_line = match (
-        &result.not_applicable,
-        result.best.and_then(|b| result.support.get(b)),
-    ) {
-        (Some(NotApplicable::Scope), _) => {
-            req.and_then(|r| r.na_reason.clone()).unwrap_or_default()
-        }
-        (Some(NotApplicable::Answered { .. }), _) => state.text("status.not_applicable"),
-        (None, Some(s)) => tr(
-            &state,
-            "why.best",
-            &[
-                ("practice", &subject_name(catalog, &s.question)),
-                (
-                    "answer",
-                    &answer_label(&state, &s.question, s.answer.as_deref()),
-                ),
-                ("relation", &state.text(relation_key(s.relation))),
-            ],
-        ),
-        (None, None) => state.text("why.none"),
-    };
+    // In words, by the engine (the same line as the report's: the head start of a partial row).
+    let summary_line = carryover_engine::export::why(catalog, state.locale, &result);
 
     let not_applicable = result.not_applicable.as_ref().map(|na| {
         let text = match na {

@@ -257,16 +257,14 @@ pub(crate) fn tr(catalog: &Catalog, locale: &str, key: &str, args: &[(&str, &str
     fill(catalog.text(locale, key), args)
 }
 
-/// A practice's short display name. Questions have no separate short name, and their ids are
-/// written to be read (`incident_management`, `ai_inventory`), so the id with spaces serves, with
-/// `ai` written `AI`.
+/// A practice's short display name (its content `name`; the statement for a question without one,
+/// which validation allows only for intake questions). Never the id: ids are not for people, and a
+/// name in content can be translated.
 pub fn practice_name(question: &Question) -> String {
     question
-        .id
-        .split('_')
-        .map(|w| if w == "ai" { "AI" } else { w })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .name
+        .clone()
+        .unwrap_or_else(|| question.text.clone())
 }
 
 /// The label of a practice answer.
