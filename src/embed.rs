@@ -259,7 +259,25 @@ impl Embed {
                     .and_then(|mut v| v.get_mut("answers").map(serde_json::Value::take))
             })
             .flatten();
-        Message::Completed { summary, answers }
+        // The year-one budget, only when the site owner opted in and money is shown.
+        let budget = self
+            .config
+            .with_untracked(|c| c.budget.in_message && !c.budget.hidden)
+            .then(|| {
+                let defaults = carryover_engine::budget::builtin().ok()?;
+                let settings = self.config.with_untracked(|c| {
+                    carryover_engine::budget::BudgetSettings::with(&defaults.settings, &c.budget)
+                });
+                Some(Box::new(state.assessment.with_untracked(|a| {
+                    carryover_engine::budget::budget(&a.effort, &settings)
+                })))
+            })
+            .flatten();
+        Message::Completed {
+            summary,
+            answers,
+            budget,
+        }
     }
 
     fn observe_height(self) {

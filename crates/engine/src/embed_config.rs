@@ -20,6 +20,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::answers::{Answer, Answers};
+use crate::budget::{AMOUNT_MAX, BudgetConfig, Range, known_currency};
 use crate::catalog::Catalog;
 use crate::model::QuestionKind;
 use crate::score::Assessment;
@@ -52,6 +53,8 @@ pub struct EmbedConfig {
     pub cta: Option<Cta>,
     /// Intake answers to start from: `(question index, answer)`, in question order.
     pub prefill: Vec<(usize, Answer)>,
+    /// Budget overrides and whether money is shown (file only).
+    pub budget: BudgetConfig,
 }
 
 /// The call to action shown on the results screen.
@@ -358,7 +361,88 @@ pub enum ConfigProblem {
         /// The engine's reason.
         reason: String,
     },
+    /// A budget key in the URL: money settings are only read from the file.
+    BudgetOnlyInFile(String),
+    /// A budget amount refused; the default applies.
+    BadAmount {
+        /// `day_rate`, `audit_fee`, `consultancy_share` or `consultancy_day_rate`.
+        key: String,
+        /// The value as given.
+        value: String,
+        /// Why.
+        reason: AmountProblem,
+    },
+    /// Not an active ISO 4217 currency code; the default currency applies.
+    UnknownCurrency(String),
+    /// Another currency than the defaults' without both `day_rate` and `audit_fee` in it: the
+    /// default figures cannot be converted, so the default currency is kept.
+    CurrencyNeedsFigures(String),
 }
+
+/// Why a budget amount was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountProblem {
+    /// Not a number.
+    NotANumber,
+    /// Zero or negative.
+    NotPositive,
+    /// Above [`AMOUNT_MAX`].
+    TooLarge,
+    /// A share outside 0–1.
+    NotAShare,
+    /// A range whose low end is above its high end.
+    Inverted,
+}
+
+impl AmountProblem {
+    fn reason(self) -> &'static str {
+        match self {
+            AmountProblem::NotANumber => "it is not a number",
+            AmountProblem::NotPositive => "it must be above zero",
+            AmountProblem::TooLarge => "it is above 10,000,000, which cannot be meant",
+            AmountProblem::NotAShare => "it must be between 0 and 1",
+            AmountProblem::Inverted => "the low end is above the high end",
+        }
+    }
+}
+
+/// A positive amount up to [`AMOUNT_MAX`].
+fn amount(text: &str) -> Result<f64, AmountProblem> {
+    let x: f64 = text.trim().parse().map_err(|_| AmountProblem::NotANumber)?;
+    if !x.is_finite() {
+        Err(AmountProblem::NotANumber)
+    } else if x <= 0.0 {
+        Err(AmountProblem::NotPositive)
+    } else if x > AMOUNT_MAX {
+        Err(AmountProblem::TooLarge)
+    } else {
+        Ok(x)
+    }
+}
+
+/// `low,high` (or one amount for both).
+fn amount_range(text: &str) -> Result<Range, AmountProblem> {
+    let (low, high) = text.split_once(',').unwrap_or((text, text));
+    let range = Range {
+        low: amount(low)?,
+        high: amount(high)?,
+    };
+    if range.low > range.high {
+        return Err(AmountProblem::Inverted);
+    }
+    Ok(range)
+}
+
+/// Budget keys of the file.
+const BUDGET_KEYS: [&str; 7] = [
+    "day_rate",
+    "currency",
+    "audit_fee",
+    "consultancy_share",
+    "consultancy_day_rate",
+    "show_budget",
+    "include_budget",
+];
 
 impl fmt::Display for ConfigProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -423,6 +507,23 @@ impl fmt::Display for ConfigProblem {
             ConfigProblem::PrefillChoice { question, reason } => {
                 write!(f, "prefill.{question} ignored: {reason}")
             }
+            ConfigProblem::BudgetOnlyInFile(k) => write!(
+                f,
+                "URL parameter `{k}` ignored: money settings are only read from carryover.config.json"
+            ),
+            ConfigProblem::BadAmount { key, value, reason } => write!(
+                f,
+                "carryover.config.json: `{key}` = {value} refused ({}); the default applies",
+                reason.reason()
+            ),
+            ConfigProblem::UnknownCurrency(c) => write!(
+                f,
+                "carryover.config.json: currency `{c}` refused: use an ISO 4217 code such as USD, EUR or GBP; the default applies"
+            ),
+            ConfigProblem::CurrencyNeedsFigures(c) => write!(
+                f,
+                "carryover.config.json: currency `{c}` ignored: give day_rate and audit_fee in {c} too (the default figures are in US dollars and are not converted)"
+            ),
         }
     }
 }
@@ -465,13 +566,33 @@ pub fn resolve(catalog: &Catalog, file: Option<&str>, query: &str) -> Resolved {
         r.config.include_answers = false;
         r.problems.push(ConfigProblem::AnswersNeedOrigin);
     }
+    let b = &mut r.config.budget;
+    if let Some(currency) = &b.currency
+        && currency != DEFAULT_CURRENCY
+        && (b.day_rate.is_none() || b.audit_fee.is_none())
+    {
+        r.problems
+            .push(ConfigProblem::CurrencyNeedsFigures(currency.clone()));
+        b.currency = None;
+    }
     r
 }
+
+/// The currency of the figures in `content/budget.toml`.
+const DEFAULT_CURRENCY: &str = "USD";
 
 impl Resolved {
     fn apply(&mut self, catalog: &Catalog, source: Source, key: &str, value: &str, pinned: bool) {
         let c = &mut self.config;
         let problems = &mut self.problems;
+        if BUDGET_KEYS.contains(&key) {
+            if source == Source::Url {
+                problems.push(ConfigProblem::BudgetOnlyInFile(key.to_owned()));
+            } else {
+                budget_key(&mut c.budget, problems, key, value);
+            }
+            return;
+        }
         match key {
             "embed" => match value {
                 "1" | "true" => c.embed = true,
@@ -597,6 +718,41 @@ impl Resolved {
     }
 }
 
+/// Applies one budget key of the file.
+fn budget_key(b: &mut BudgetConfig, problems: &mut Vec<ConfigProblem>, key: &str, value: &str) {
+    let bad = |reason| ConfigProblem::BadAmount {
+        key: key.to_owned(),
+        value: value.to_owned(),
+        reason,
+    };
+    match key {
+        "show_budget" => b.hidden = value != "true",
+        "include_budget" => b.in_message = value == "true",
+        "currency" => {
+            let code = value.trim().to_ascii_uppercase();
+            if known_currency(&code) {
+                b.currency = Some(code);
+            } else {
+                problems.push(ConfigProblem::UnknownCurrency(value.to_owned()));
+            }
+        }
+        "audit_fee" => match amount_range(value) {
+            Ok(r) => b.audit_fee = Some(r),
+            Err(e) => problems.push(bad(e)),
+        },
+        "consultancy_share" => match value.trim().parse::<f64>() {
+            Ok(x) if (0.0..=1.0).contains(&x) => b.consultancy_share = Some(x),
+            Ok(_) => problems.push(bad(AmountProblem::NotAShare)),
+            Err(_) => problems.push(bad(AmountProblem::NotANumber)),
+        },
+        _ => match amount(value) {
+            Ok(x) if key == "day_rate" => b.day_rate = Some(x),
+            Ok(x) => b.consultancy_day_rate = Some(x),
+            Err(e) => problems.push(bad(e)),
+        },
+    }
+}
+
 impl EmbedConfig {
     /// The CTA, if it has a URL (a label or parameters alone show nothing).
     pub fn cta(&self) -> Option<&Cta> {
@@ -641,7 +797,7 @@ fn file_entries(text: &str, problems: &mut Vec<ConfigProblem>) -> Vec<(String, S
         };
         match key.as_str() {
             "$comment" => {}
-            "embed" | "include_answers" => match value {
+            "embed" | "include_answers" | "show_budget" | "include_budget" => match value {
                 Value::Bool(b) => out.push((key.clone(), b.to_string())),
                 _ => problems.push(wrong("true or false")),
             },
@@ -679,7 +835,27 @@ fn file_entries(text: &str, problems: &mut Vec<ConfigProblem>) -> Vec<(String, S
                 }
                 _ => problems.push(wrong("an object of question id → choice id")),
             },
-            "origin" | "color" | "colour" | "logo" | "company" | "cta" | "cta_url"
+            "day_rate" | "consultancy_share" | "consultancy_day_rate" => match value {
+                Value::Number(n) => out.push((key.clone(), n.to_string())),
+                _ => problems.push(wrong("a number")),
+            },
+            "audit_fee" => match value {
+                Value::Number(n) => out.push((key.clone(), n.to_string())),
+                Value::Array(items) => match items.as_slice() {
+                    [Value::Number(l), Value::Number(h)] => {
+                        out.push((key.clone(), format!("{l},{h}")));
+                    }
+                    _ => problems.push(wrong("[low, high] or {\"low\": …, \"high\": …}")),
+                },
+                Value::Object(o) => match (o.get("low"), o.get("high"), o.len()) {
+                    (Some(Value::Number(l)), Some(Value::Number(h)), 2) => {
+                        out.push((key.clone(), format!("{l},{h}")));
+                    }
+                    _ => problems.push(wrong("[low, high] or {\"low\": …, \"high\": …}")),
+                },
+                _ => problems.push(wrong("[low, high] or {\"low\": …, \"high\": …}")),
+            },
+            "origin" | "color" | "colour" | "logo" | "company" | "cta" | "cta_url" | "currency"
             | "cta_label" | "cta_target" => match value {
                 Value::String(s) => out.push((key.clone(), s)),
                 _ => problems.push(wrong("a string")),

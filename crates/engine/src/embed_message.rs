@@ -7,6 +7,7 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::budget::{Budget, round_amount};
 use crate::embed_config::Summary;
 
 /// `source` of every message the widget posts.
@@ -38,6 +39,9 @@ pub enum Message {
         summary: Summary,
         /// The answers (`{question id: answer}`), only when the site owner opted in.
         answers: Option<Value>,
+        /// The year-one budget, only when the site owner opted in (`include_budget`) and money
+        /// is shown: `{currency, low, high}`, rounded as on screen.
+        budget: Option<Box<Budget>>,
     },
     /// The call to action was followed.
     CtaClicked {
@@ -88,7 +92,11 @@ impl Message {
                 m.insert("section".into(), section.as_str().into());
                 m.insert("index".into(), (*index).into());
             }
-            Message::Completed { summary, answers } => {
+            Message::Completed {
+                summary,
+                answers,
+                budget,
+            } => {
                 m.insert("band".into(), summary.band.as_str().into());
                 m.insert("score".into(), summary.score.into());
                 m.insert(
@@ -101,6 +109,13 @@ impl Message {
                 );
                 if let Some(answers) = answers {
                     m.insert("answers".into(), answers.clone());
+                }
+                if let Some(b) = budget {
+                    m.insert(
+                        "budget".into(),
+                        json!({"currency": b.currency, "low": round_amount(b.total.low),
+                               "high": round_amount(b.total.high)}),
+                    );
                 }
             }
             Message::CtaClicked { href } => {
@@ -188,6 +203,7 @@ mod tests {
                 Message::Completed {
                     summary: summary(),
                     answers: None,
+                    budget: None,
                 },
                 json!({"source":"carryover","version":1,"type":"completed","band":"developing","score":47,
                        "days":{"low":40,"high":65},"months":{"low":3.0,"high":5.5}}),
@@ -212,10 +228,12 @@ mod tests {
         let with = Message::Completed {
             summary: summary(),
             answers: Some(json!({"soc2":"type2"})),
+            budget: None,
         };
         let without = Message::Completed {
             summary: summary(),
             answers: None,
+            budget: None,
         };
         assert_eq!(with.target(None), None);
         assert_eq!(
@@ -224,6 +242,31 @@ mod tests {
         );
         assert_eq!(without.target(None), Some("*"));
         assert_eq!(with.to_json()["answers"], json!({"soc2":"type2"}));
+    }
+
+    #[test]
+    fn the_budget_goes_only_when_given() {
+        let settings = crate::budget::builtin()
+            .expect("budget content is valid")
+            .settings
+            .clone();
+        let effort = crate::score::assess(
+            crate::Catalog::builtin().expect("content is valid"),
+            &crate::Answers::new(),
+        )
+        .effort;
+        let b = crate::budget::budget(&effort, &settings);
+        let m = Message::Completed {
+            summary: summary(),
+            answers: None,
+            budget: Some(Box::new(b.clone())),
+        };
+        let v = m.to_json();
+        assert_eq!(v["budget"]["currency"], json!("USD"));
+        assert_eq!(v["budget"]["low"], json!(round_amount(b.total.low)));
+        assert_eq!(v["budget"]["high"], json!(round_amount(b.total.high)));
+        assert!(!m.has_answers());
+        assert_eq!(m.target(None), Some("*"));
     }
 
     #[test]

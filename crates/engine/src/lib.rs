@@ -29,9 +29,11 @@
 
 pub mod answers;
 pub mod baseline;
+pub mod budget;
 pub mod catalog;
 pub mod condition;
 mod content;
+pub mod diff;
 pub mod effort;
 pub mod embed_config;
 pub mod embed_message;
@@ -45,6 +47,7 @@ pub mod snapshot;
 pub mod tasks;
 pub mod text;
 pub mod triage;
+pub mod whatif;
 
 pub use answers::{
     Answer, Answers, AnswersDocument, DecodeError, Decoded, Issue, decode, decode_bytes,

@@ -198,6 +198,31 @@ pub const UI_KEYS: &[&str] = &[
     "ui.embed.cta",
     "ui.embed.logo",
     "ui.embed.offline",
+    // Proposal: budget, what-if and progress between two assessments (issue 17).
+    "ui.budget.title",
+    "ui.budget.range",
+    "ui.budget.short",
+    "ui.budget.short_suffix",
+    "ui.budget.year_one",
+    "ui.budget.internal",
+    "ui.budget.consultancy",
+    "ui.budget.audit",
+    "ui.budget.surveillance",
+    "ui.budget.total",
+    "ui.budget.explain",
+    "ui.budget.explain_consultancy",
+    "ui.compare.title",
+    "ui.compare.intro",
+    "ui.compare.label",
+    "ui.compare.failed",
+    "ui.compare.loaded",
+    "ui.compare.readiness",
+    "ui.compare.days",
+    "ui.compare.months",
+    "ui.compare.statuses",
+    "ui.compare.answers",
+    "ui.compare.set_aside",
+    "ui.compare.clear",
     // Keeping answers safe (autosave, storage_notice, undo_notice, earlier_versions, dialogs).
     "ui.keep.paused",
     "ui.keep.blocked",
@@ -267,6 +292,8 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
     for k in EffortKind::ALL {
         keys.push(format!("effort.{}", k.id()));
     }
+    keys.extend(crate::diff::KEYS.iter().map(|k| (*k).to_owned()));
+    keys.extend(crate::whatif::KEYS.iter().map(|k| (*k).to_owned()));
     for f in &catalog.effort.factors {
         keys.push(format!("factor.{}", f.id));
     }

@@ -94,28 +94,10 @@ pub fn ImportAnswers() -> impl IntoView {
         };
         // Picking the same file again must fire `change` again.
         input.set_value("");
-        let name = carryover_engine::export::escape_control(&file.name());
-        // The size is checked before reading, so a huge file is never loaded into memory.
-        let bytes = file.size() as usize;
-        if bytes > MAX_DOCUMENT_BYTES {
-            let error = DecodeError::TooLarge { bytes };
-            refused(&name, &error.message(state.catalog, state.locale));
-            return;
-        }
         leptos::task::spawn_local(async move {
-            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-                Err(error) => {
-                    let reason = js_sys::Reflect::get(&error, &"message".into())
-                        .ok()
-                        .and_then(|m| m.as_string())
-                        .unwrap_or_default();
-                    refused(&name, &carryover_engine::export::escape_control(&reason));
-                    return;
-                }
-            };
-            match decode_bytes(state.catalog, &bytes) {
-                Err(error) => refused(&name, &error.message(state.catalog, state.locale)),
+            let (name, read) = read_picked(state, file).await;
+            match read {
+                Err(reason) => refused(&name, &reason),
                 Ok(decoded) => {
                     let difference = state.answers.with_untracked(|current| {
                         Difference::between(current, &decoded.document.answers)
@@ -249,4 +231,33 @@ pub fn ImportAnswers() -> impl IntoView {
             </div>
         </dialog>
     }
+}
+
+/// Reads a picked file the one way answers files are read (size checked before reading, then
+/// [`decode_bytes`]): its name (control characters escaped) and the document, or the engine's
+/// reason in words. Used by loading answers and by comparing with an earlier assessment.
+pub(crate) async fn read_picked(
+    state: AppState,
+    file: web_sys::File,
+) -> (String, Result<Decoded, String>) {
+    let name = carryover_engine::export::escape_control(&file.name());
+    // The size is checked before reading, so a huge file is never loaded into memory.
+    let bytes = file.size() as usize;
+    if bytes > MAX_DOCUMENT_BYTES {
+        let error = DecodeError::TooLarge { bytes };
+        return (name, Err(error.message(state.catalog, state.locale)));
+    }
+    let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+        Err(error) => {
+            let reason = js_sys::Reflect::get(&error, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default();
+            return (name, Err(carryover_engine::export::escape_control(&reason)));
+        }
+    };
+    let read =
+        decode_bytes(state.catalog, &bytes).map_err(|e| e.message(state.catalog, state.locale));
+    (name, read)
 }

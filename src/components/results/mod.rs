@@ -16,6 +16,8 @@
 //! [`Assessment`]: carryover_engine::Assessment
 
 pub mod area_chart;
+pub mod budget;
+pub mod compare;
 pub mod confidence;
 pub mod cta;
 pub mod effort;
@@ -39,6 +41,7 @@ pub mod systems;
 pub mod take_away;
 pub mod task_plan;
 pub mod task_row;
+pub mod what_if;
 pub mod wins;
 
 use carryover_engine::catalog::Catalog;
@@ -129,6 +132,8 @@ fn full_results(state: AppState) -> impl IntoView {
             </p>
             <overlap::Overlap/>
             <effort::EffortSummary/>
+            <budget::BudgetPart/>
+            <what_if::WhatIfPart/>
             <Part id="results-areas" title=state.text("ui.results.areas")>
                 <headline::Headline/>
                 <area_chart::AreaChart kind=AreaKind::Clause/>
@@ -142,6 +147,7 @@ fn full_results(state: AppState) -> impl IntoView {
             <confidence::Confidence/>
             <open_questions::OpenQuestions/>
             <requirement_table::RequirementTable/>
+            <compare::ComparePart/>
             <take_away::TakeAway/>
             <method::Method/>
         </main>

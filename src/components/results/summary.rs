@@ -192,6 +192,7 @@ pub fn Summary(
                     <DetailLink part="results-effort" testid="glance-days">{days}</DetailLink>
                 </p>
                 <p class="glance-sub">{team}</p>
+                <super::budget::BudgetLine/>
             }
         })
     };

@@ -10,7 +10,14 @@
 //! carryover share FILE                                 print the share-link fragment
 //! carryover unshare LINK                               print the answers document in a share link
 //! carryover content                                    print the content bundle's counts and version
+//! carryover diff EARLIER LATER [--json]                what moved between two assessments
+//! carryover whatif FILE                                the what-if paths side by side, JSON
 //! ```
+//!
+//! `diff` takes two answers files (or share links), scores both with the built-in content and
+//! prints readiness, days and months before and after, the days saved, the requirements whose
+//! status changed and the answers that changed; entries of an older file that fit no current
+//! question are listed, not fatal.
 //!
 //! FILE may be `-` for standard input; it is read as bytes, like a file picked in the app: a UTF-8
 //! byte order mark is skipped and text that is not UTF-8 is refused. LINK may be a whole share
@@ -39,7 +46,9 @@ const USAGE: &str = "usage: carryover score FILE [--format json|text]
        carryover tasks FILE [--format csv|ics] [--date YYYY-MM-DD] [--name NAME]
        carryover share FILE
        carryover unshare LINK
-       carryover content";
+       carryover content
+       carryover diff EARLIER LATER [--json]
+       carryover whatif FILE";
 
 /// How a command ended when it did not succeed.
 enum Failure {
@@ -68,6 +77,8 @@ fn main() -> ExitCode {
         Some("tasks") => task_plan(catalog, rest),
         Some("share") => share_link(catalog, rest),
         Some("unshare") => unshare(catalog, rest),
+        Some("diff") => diff(catalog, rest),
+        Some("whatif") => what_if(catalog, rest),
         Some("content") => {
             content(catalog);
             Ok(())
@@ -304,5 +315,73 @@ fn unshare(catalog: &Catalog, args: &[String]) -> Outcome {
         eprintln!("carryover: warning: {}", escape_control(&issue.to_string()));
     }
     println!("{}", decoded.document.to_json(catalog));
+    Ok(())
+}
+
+/// An answers file, or a share link (anything with `#share=` or a bare `v1.` payload).
+fn load_any(catalog: &Catalog, input: &str) -> Result<Decoded, Failure> {
+    if input.contains("share=") || input.starts_with("v1.") {
+        let decoded =
+            share::decode(catalog, input).map_err(|e| Failure::Input(format!("{input}: {e}")))?;
+        for issue in &decoded.issues {
+            eprintln!("carryover: warning: {}", escape_control(&issue.to_string()));
+        }
+        return Ok(decoded);
+    }
+    load(catalog, input)
+}
+
+fn diff(catalog: &Catalog, args: &[String]) -> Outcome {
+    let mut json = false;
+    let mut inputs = Vec::new();
+    for a in args {
+        match a.as_str() {
+            "--json" => json = true,
+            flag if flag.starts_with("--") => {
+                return Err(Failure::Usage(format!("unknown option `{flag}`")));
+            }
+            _ => inputs.push(a.as_str()),
+        }
+    }
+    let [earlier, later] = inputs.as_slice() else {
+        return Err(Failure::Usage(
+            "diff needs two inputs: the earlier and the later answers".to_owned(),
+        ));
+    };
+    let a = load_any(catalog, earlier)?.document;
+    let b = load_any(catalog, later)?.document;
+    let d = carryover_engine::diff::diff_documents(catalog, &a, &b);
+    if json {
+        let out = serde_json::json!({ "earlier": earlier, "later": later, "diff": d });
+        let s = serde_json::to_string_pretty(&out)
+            .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
+        println!("{s}");
+    } else {
+        print!("{}", carryover_engine::diff::render_text(catalog, &d, "en"));
+    }
+    Ok(())
+}
+
+/// The what-if paths for an answers file, with the default budget settings, as JSON.
+fn what_if(catalog: &Catalog, args: &[String]) -> Outcome {
+    let o = options(args, &[], &[])?;
+    let doc = load(catalog, &o.input)?.document;
+    let defaults = carryover_engine::budget::builtin().map_err(|e| {
+        Failure::Input(format!(
+            "the built-in budget content is invalid: {}",
+            e.join("; ")
+        ))
+    })?;
+    let assessment = assess(catalog, &doc.answers);
+    let list = carryover_engine::whatif::all(
+        catalog,
+        &doc.answers,
+        &assessment,
+        defaults,
+        Some(&defaults.settings),
+    );
+    let s = serde_json::to_string_pretty(&serde_json::json!({ "input": o.input, "whatif": list }))
+        .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
+    println!("{s}");
     Ok(())
 }
