@@ -73,6 +73,7 @@ pub fn App() -> impl IntoView {
             <TaskPlanPage/>
         }
         .into_any(),
+        Screen::Register => view! { <crate::components::register::RegisterPage/> }.into_any(),
     };
     view! { <ShareOpener>{current}</ShareOpener> }
 }

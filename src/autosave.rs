@@ -25,6 +25,7 @@
 use std::collections::BTreeMap;
 
 use carryover_engine::merge::{Merged, Side, merge};
+use carryover_engine::register::Register;
 use carryover_engine::snapshot::{self, Reason, Snapshot};
 use carryover_engine::tasks::TaskSettings;
 use carryover_engine::{Answer, Answers, AnswersDocument, Catalog, decode};
@@ -290,6 +291,20 @@ impl Autosave {
         self.base.update_value(|d| {
             d.changed.insert(question, now);
         });
+        if !self.pending.get_value() {
+            self.pending.set_value(true);
+            set_timeout(move || self.flush(), std::time::Duration::ZERO);
+        }
+    }
+
+    /// Changes the AI system register (issue 16) with `edit(register, now)` and saves in the next
+    /// task, like an answer: the register's own change and removal times let a merge with
+    /// another tab keep every system.
+    pub fn edit_register(self, edit: impl FnOnce(&mut Register, u64)) {
+        let now = storage::now_millis();
+        self.state
+            .answers
+            .update(|answers| edit(answers.register_mut(), now));
         if !self.pending.get_value() {
             self.pending.set_value(true);
             set_timeout(move || self.flush(), std::time::Duration::ZERO);

@@ -202,7 +202,7 @@ impl Embed {
                 if let Some(Screen::Section(left)) = before {
                     let forward = match now {
                         Screen::Section(to) => to > left,
-                        Screen::Results | Screen::Tasks => true,
+                        Screen::Results | Screen::Tasks | Screen::Register => true,
                         Screen::Start => false,
                     };
                     let first_time = sent_sections.try_update_value(|s| s.insert(*left));

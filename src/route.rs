@@ -1,5 +1,5 @@
 //! Which screen is showing. A signal is the source of truth; the URL fragment (`#start`,
-//! `#q/<section id>`, `#results`, `#tasks`) mirrors it wherever the browser allows, so reload and the Back
+//! `#q/<section id>`, `#register`, `#results`, `#tasks`) mirrors it wherever the browser allows, so reload and the Back
 //! button work. Sections are named by their content id, so a saved link survives reordering.
 //!
 //! Screens link to each other with real `<a href="#…">` elements ([`ScreenLink`]), which is why the
@@ -29,6 +29,8 @@ pub enum Screen {
     Results,
     /// The task plan (owners and review cadences), a view of its own next to the results.
     Tasks,
+    /// The optional AI system register, after the intake (issue 16).
+    Register,
 }
 
 impl Screen {
@@ -42,6 +44,7 @@ impl Screen {
             "question" => Screen::Section(0),
             "results" => Screen::Results,
             "tasks" => Screen::Tasks,
+            "register" => Screen::Register,
             other => other
                 .strip_prefix("q/")
                 .and_then(|id| catalog.sections.iter().position(|s| s.id == id))
@@ -59,6 +62,7 @@ impl Screen {
             },
             Screen::Results => "#results".to_owned(),
             Screen::Tasks => "#tasks".to_owned(),
+            Screen::Register => "#register".to_owned(),
         }
     }
 }

@@ -58,6 +58,10 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo")).join("content.json");
     fs::write(&out, serde_json::Value::Object(all).to_string())
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    // The AI system register's rules (issue 16), validated by `register::Rules::builtin`.
+    let register = PathBuf::from(env::var("OUT_DIR").expect("set by cargo")).join("register.json");
+    fs::write(&register, read_toml(&content, "register.toml").to_string())
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", register.display()));
     // Budget defaults (`budget.rs`) are their own small document, read by their own loader.
     let budget = PathBuf::from(env::var("OUT_DIR").expect("set by cargo")).join("budget.json");
     fs::write(&budget, read_toml(&content, "budget.toml").to_string())

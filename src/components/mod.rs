@@ -5,6 +5,7 @@ pub mod earlier_versions;
 pub mod progress_bar;
 pub mod question;
 pub mod questionnaire;
+pub mod register;
 pub mod reset_dialog;
 pub mod results;
 pub mod screen_link;

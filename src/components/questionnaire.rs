@@ -22,6 +22,7 @@ use crate::route::{self, CurrentScreen, Screen};
 use crate::state::AppState;
 
 /// The screen for section `section` (an index into `Catalog::sections`).
+#[allow(clippy::too_many_lines)] // one screen, one view
 #[component]
 pub fn Questionnaire(
     /// Index of the section to show.
@@ -41,20 +42,28 @@ pub fn Questionnaire(
         })
     });
     // Back and Next go to the neighbouring *visible* sections.
+    // The optional AI system register comes right after the intake (issue 16).
     let back = Memo::new(move |_| {
         views.with(|v| {
             v.iter()
                 .rev()
                 .find(|s| s.section < section)
-                .map_or(Screen::Start, |s| Screen::Section(s.section))
+                .map_or(Screen::Start, |s| {
+                    crate::components::register::after(
+                        catalog,
+                        s.section,
+                        Screen::Section(s.section),
+                    )
+                })
         })
     });
     let next = Memo::new(move |_| {
-        views.with(|v| {
+        let to = views.with(|v| {
             v.iter()
                 .find(|s| s.section > section)
                 .map_or(Screen::Results, |s| Screen::Section(s.section))
-        })
+        });
+        crate::components::register::after(catalog, section, to)
     });
     let position = move || {
         views.with(|v| {
@@ -77,7 +86,9 @@ pub fn Questionnaire(
     let intro = catalog.sections.get(section).and_then(|s| s.intro.clone());
     let next_label = move || match next.get() {
         Screen::Results => state.text("ui.nav.results"),
-        Screen::Start | Screen::Section(_) | Screen::Tasks => state.text("ui.nav.next"),
+        Screen::Start | Screen::Section(_) | Screen::Tasks | Screen::Register => {
+            state.text("ui.nav.next")
+        }
     };
     // Enter in a text-free form submits it: treat it as Next.
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -50,12 +50,13 @@ describe('questionnaire', () => {
     }
     assert.deepEqual(titles, [
       'About your organisation',
+      'Your AI systems',
       'Your existing program',
       'AI governance',
       'AI lifecycle and data',
       'People affected, customers and suppliers',
     ].slice(0, titles.length));
-    assert.equal(titles.length, 5, `five sections: ${titles.join(' / ')}`);
+    assert.equal(titles.length, 6, `five sections and the optional AI system register: ${titles.join(' / ')}`);
     await page.waitForFunction(() => location.hash === '#results');
     await page.locator('main h1').waitFor();
     await shot(page, 'questionnaire-results');
@@ -89,6 +90,8 @@ describe('questionnaire', () => {
     const { context, page, errors } = await openPage();
     await page.getByRole('link', { name: 'Start' }).click();
     await answerSection(page);
+    await page.getByTestId('next').click();
+    await expectText(page.getByRole('heading', { level: 1 }), 'Your AI systems');
     await page.getByTestId('next').click();
     await expectText(page.getByRole('heading', { level: 1 }), 'Your existing program');
     const practice = page.locator('fieldset[data-question=risk_management] input[value=in_place_not_effective]');
@@ -161,6 +164,8 @@ describe('questionnaire', () => {
       await page.getByRole('radio', { name: 'Type II report' }).check();
       await shot(page, `layout-${name}-intake`);
       await shotTop(page, `layout-${name}-intake`);
+      await page.getByTestId('next').click();
+      await expectText(page.getByRole('heading', { level: 1 }), 'Your AI systems');
       await page.getByTestId('next').click();
       await expectText(page.getByRole('heading', { level: 1 }), 'Your existing program');
       await page.locator('input[value=effective_not_provable]').first().check();

@@ -106,6 +106,8 @@ describe('served release build', () => {
       if (colorScheme === 'dark') await shot(page, 'served-question-dark');
       // A practice section (the maturity scale) too.
       await page.getByTestId('next').click();
+      await expectText(page.getByRole('heading', { level: 1 }), 'Your AI systems');
+      await page.getByTestId('next').click();
       await expectText(page.getByRole('heading', { level: 1 }), 'Your existing program');
       await page.locator('input[value=effective_not_provable]').first().check();
       const scale = await new AxeBuilder({ page }).withTags(tags).analyze();
@@ -128,6 +130,11 @@ describe('served release build', () => {
     await expectText(page.getByRole('heading', { level: 1 }), 'About your organisation');
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     // Next by keyboard: focus the link, Enter; focus lands on the new section's heading.
+    await page.getByTestId('next').focus();
+    await page.keyboard.press('Enter');
+    // The optional AI system register comes first; its heading takes focus too.
+    await expectText(page.getByRole('heading', { level: 1 }), 'Your AI systems');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Your AI systems');
     await page.getByTestId('next').focus();
     await page.keyboard.press('Enter');
     await expectText(page.getByRole('heading', { level: 1 }), 'Your existing program');

@@ -77,7 +77,7 @@ describe('storage trouble', () => {
     await expectText(page.getByTestId('storage-notice'), 'storage for this site is full');
     assert.equal(await choice.isChecked(), true);
     await page.getByTestId('next').click();
-    await expectText(page.getByRole('heading', { level: 1 }), 'Your existing program');
+    await expectText(page.getByRole('heading', { level: 1 }), 'Your AI systems');
     await page.getByTestId('back').click();
     assert.equal(await choice.isChecked(), true, 'answers stay in memory');
     await shot(page, 'storage-write-refused');

@@ -24,6 +24,9 @@
 //! document written before they existed) read as answers last changed at time 0, so they still
 //! load and merge; the version stays 1 because a reader that ignores both fields loses nothing.
 //!
+//! An optional `register` object holds the AI system register (see [`crate::register`]);
+//! documents without it have an empty register and load unchanged.
+//!
 //! Text comes in as bytes from files and links: [`decode_bytes`] accepts a UTF-8 byte order mark
 //! and refuses invalid UTF-8 (both the app and the command-line scorer read through it).
 //!
@@ -92,6 +95,8 @@ impl Answer {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers {
     by_question: BTreeMap<usize, Answer>,
+    /// The AI system register (issue 16; empty when the respondent has not listed systems).
+    register: crate::register::Register,
 }
 
 impl Answers {
@@ -147,6 +152,16 @@ impl Answers {
     /// True when nothing is answered.
     pub fn is_empty(&self) -> bool {
         self.by_question.is_empty()
+    }
+
+    /// The AI system register (empty when none was filled in).
+    pub fn register(&self) -> &crate::register::Register {
+        &self.register
+    }
+
+    /// The register, to edit (the app's path; see [`crate::register::Register`]'s methods).
+    pub fn register_mut(&mut self) -> &mut crate::register::Register {
+        &mut self.register
     }
 
     /// Iterates `(question index, answer)` in question order.
@@ -352,6 +367,12 @@ pub const LOCALE_KEYS: &[&str] = &[
     "answers.kind.string",
     "answers.kind.list",
     "answers.kind.object",
+    "register.issue.not_object",
+    "register.issue.too_many",
+    "register.issue.duplicate",
+    "register.issue.system",
+    "register.issue.clipped",
+    "register.issue.unknown",
 ];
 
 /// English text of an answers-decoder message (control characters in the arguments escaped).
@@ -513,6 +534,15 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
         }
     }
     read_changes(catalog, &mut obj, &mut doc)?;
+    if let Some(rules) = crate::triage::Rules::builtin() {
+        let message = |key: &str, args: &[(&str, &str)]| t(catalog, key, args);
+        let (register, unread) =
+            crate::register::read(rules, obj.remove("register"), &mut issues, &message);
+        doc.answers.register = register;
+        if let Some(unread) = unread {
+            doc.extra.insert("register".into(), unread);
+        }
+    }
     crate::tasks::read_into(catalog, obj.remove("tasks"), &mut doc, &mut issues);
     for (key, value) in obj {
         issues.push(Issue {
@@ -756,6 +786,11 @@ impl AnswersDocument {
         }
         if let Some(tasks) = encode_settings(&self.tasks, &self.rejected_tasks) {
             obj.insert("tasks".into(), tasks);
+        }
+        if let Some(register) = crate::triage::Rules::builtin()
+            .and_then(|rules| crate::register::write(rules, &self.answers.register))
+        {
+            obj.insert("register".into(), register);
         }
         for (k, v) in &self.extra {
             obj.entry(k.clone()).or_insert_with(|| v.clone());

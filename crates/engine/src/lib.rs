@@ -23,7 +23,9 @@
 //! calendar) and [`share`] (the share-link fragment codec). Embedding: [`embed_config`] (branding,
 //! CTA, origin and prefill, validated) and [`embed_message`] (the host page protocol).
 //! Keeping answers safe: [`merge`] (two copies merged per question) and [`snapshot`] (the answers
-//! as they were before a replace, for undo).
+//! as they were before a replace, for undo). Issue 16: [`register`] (the AI system register in the
+//! answers document) and [`triage`] (per-system preliminary EU AI Act triage, impact priority and
+//! controls, rules from `content/register.toml`).
 
 pub mod answers;
 pub mod baseline;
@@ -38,11 +40,13 @@ pub mod embed_message;
 pub mod export;
 pub mod merge;
 pub mod model;
+pub mod register;
 pub mod score;
 pub mod share;
 pub mod snapshot;
 pub mod tasks;
 pub mod text;
+pub mod triage;
 pub mod whatif;
 
 pub use answers::{

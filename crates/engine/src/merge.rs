@@ -12,6 +12,7 @@
 //!
 //! Every answer a copy held that is not in the result is listed in [`Merged::overwritten`], so the
 //! caller can keep it (the app keeps the losing copy as a restorable snapshot and says so).
+//! The AI system register merges per system the same way (see [`crate::register::merge`]).
 //! The merge is pure, commutative on the answers, and idempotent: merging a result with either
 //! input again changes nothing.
 
@@ -49,12 +50,19 @@ pub struct Merged {
     /// Answers either copy held that the result does not (a later change on the same question,
     /// or a later replace).
     pub overwritten: Vec<Overwritten>,
+    /// AI systems of the register that the result does not hold as ours / theirs had them (a
+    /// later edit or removal, or a later replace), counted in [`Merged::lost`].
+    pub systems_lost: [usize; 2],
 }
 
 impl Merged {
     /// How many of one side's answers were overwritten.
     pub fn lost(&self, side: Side) -> usize {
-        self.overwritten.iter().filter(|o| o.side == side).count()
+        let systems = match side {
+            Side::Ours => self.systems_lost[0],
+            Side::Theirs => self.systems_lost[1],
+        };
+        self.overwritten.iter().filter(|o| o.side == side).count() + systems
     }
 }
 
@@ -135,9 +143,17 @@ pub fn merge(ours: &AnswersDocument, theirs: &AnswersDocument) -> Merged {
             }
         }
     }
+    let register = crate::register::merge(
+        ours.answers.register(),
+        theirs.answers.register(),
+        &|time| counts(ours, time),
+        &|time| counts(theirs, time),
+    );
+    *document.answers.register_mut() = register.register;
     Merged {
         document,
         overwritten,
+        systems_lost: [register.lost_ours, register.lost_theirs],
     }
 }
 
@@ -179,6 +195,8 @@ pub struct Difference {
     pub changed: usize,
     /// Questions answered only in the incoming set.
     pub added: usize,
+    /// AI systems of the register that the incoming set does not hold as they are now (issue 16).
+    pub systems_dropped: usize,
 }
 
 impl Difference {
@@ -196,11 +214,17 @@ impl Difference {
             .iter()
             .filter(|(q, _)| current.get(*q).is_none())
             .count();
+        d.systems_dropped = current
+            .register()
+            .systems
+            .iter()
+            .filter(|s| incoming.register().get(&s.id) != Some(*s))
+            .count();
         d
     }
 
     /// True when the replace would take away or change an answer the user has (ask first).
     pub fn loses_something(self) -> bool {
-        self.dropped > 0 || self.changed > 0
+        self.dropped > 0 || self.changed > 0 || self.systems_dropped > 0
     }
 }

@@ -70,6 +70,10 @@ pub struct Assessment {
     /// What the SOC 2 / ISO 27001 / AI RMF intake answers change: confidence of the answers,
     /// suggested answers (not scored until confirmed) and the published figures to show.
     pub baseline: Baseline,
+    /// Each AI system of the register with its preliminary EU AI Act triage, impact-assessment
+    /// priority and the controls it brings in (empty without a register; issue 16).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub systems: Vec<crate::triage::SystemResult>,
 }
 
 /// How far the respondent is.
@@ -331,6 +335,10 @@ pub struct RoadmapItem {
     pub remaining_days: f64,
     /// Readiness points gained by completing it.
     pub gain: f64,
+    /// Per-system work with a register: the AI systems it is done for, in impact-assessment
+    /// priority order (ids; empty otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub systems: Vec<String>,
 }
 
 /// A warning.
@@ -404,10 +412,13 @@ fn scored(answers: &Answers, visible: &[bool], qi: usize) -> Option<PracticeAnsw
     )
 }
 
-/// How many AI systems are in scope and the multiplier that gives per-system work.
+/// How many AI systems are in scope and the multiplier that gives per-system work: the register's
+/// systems when it has any (issue 16), otherwise the bucket question's representative count.
 pub(crate) fn systems(catalog: &Catalog, answers: &Answers, visible: &[bool]) -> (u32, f64) {
     let e = &catalog.effort;
+    let listed = u32::try_from(answers.register().len()).unwrap_or(u32::MAX);
     let count = match answers.get(e.systems_question) {
+        _ if listed > 0 => listed,
         Some(crate::answers::Answer::Choice(c))
             if visible.get(e.systems_question).copied().unwrap_or(false) =>
         {
@@ -560,6 +571,7 @@ fn split(catalog: &Catalog, core: &Core, filter: impl Fn(usize) -> bool) -> Spli
 }
 
 /// Scores answers against the catalog. Pure and total.
+#[allow(clippy::too_many_lines)] // one pass, aggregate after aggregate
 pub fn assess(catalog: &Catalog, answers: &Answers) -> Assessment {
     let core = core(catalog, answers);
     let statuses: Vec<Status> = (0..catalog.requirements.len())
@@ -636,14 +648,40 @@ pub fn assess(catalog: &Catalog, answers: &Answers) -> Assessment {
         warnings.sort_by_key(|w| w.phase);
     }
 
-    let leads: Vec<usize> = catalog
+    let mut leads: Vec<usize> = catalog
         .rules
         .warnings
         .iter()
         .filter(|w| holds(&w.when, answers, &core.visible))
         .flat_map(|w| w.lead.iter().copied())
         .collect();
-    let roadmap = roadmap(catalog, &requirements, weight_total, &leads);
+    let systems = crate::triage::Rules::builtin()
+        .map(|rules| rules.triage_all(answers.register()))
+        .unwrap_or_default();
+    // A system with the highest impact-assessment priority puts impact assessment first too.
+    if systems.iter().any(|s| s.priority_rank == 0) {
+        for id in crate::triage::IMPACT_LEAD {
+            if let Some(ri) = catalog.requirement_index(id)
+                && !leads.contains(&ri)
+            {
+                leads.push(ri);
+            }
+        }
+    }
+    let mut roadmap = roadmap(catalog, &requirements, weight_total, &leads);
+    let order: Vec<String> = crate::triage::impact_order(&systems)
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    for item in roadmap.iter_mut().flat_map(|p| p.items.iter_mut()) {
+        if catalog
+            .requirement_index(&item.requirement)
+            .and_then(|ri| catalog.requirements.get(ri))
+            .is_some_and(|r| r.work == crate::model::WorkKind::PerSystem)
+        {
+            item.systems.clone_from(&order);
+        }
+    }
     let wins = wins(catalog, answers, &core, &statuses);
 
     Assessment {
@@ -662,6 +700,7 @@ pub fn assess(catalog: &Catalog, answers: &Answers) -> Assessment {
         progress: facts.progress,
         missing: Missing::of(catalog, answers),
         baseline,
+        systems,
     }
 }
 
@@ -893,6 +932,7 @@ fn roadmap(
                             status: r.status,
                             remaining_days: r.remaining_days,
                             gain: 100.0 * f64::from(req.weight) * (1.0 - r.credit) / total_weight,
+                            systems: Vec::new(),
                         },
                     )
                 })

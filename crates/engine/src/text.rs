@@ -263,6 +263,8 @@ pub const UI_KEYS: &[&str] = &[
 /// Every locale key the engine and UI need.
 pub fn required_keys(catalog: &Catalog) -> Vec<String> {
     let mut keys: Vec<String> = UI_KEYS.iter().map(|k| (*k).to_owned()).collect();
+    keys.extend(crate::triage::UI_KEYS.iter().map(|k| (*k).to_owned()));
+    keys.extend(crate::export::register::locale_keys());
     for s in Status::ALL {
         keys.push(format!("status.{}", s.id()));
     }

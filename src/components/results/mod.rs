@@ -37,6 +37,7 @@ pub mod second_audit;
 pub mod share_link;
 pub mod status_stack;
 pub mod summary;
+pub mod systems;
 pub mod take_away;
 pub mod task_plan;
 pub mod task_row;
@@ -138,6 +139,7 @@ fn full_results(state: AppState) -> impl IntoView {
                 <area_chart::AreaChart kind=AreaKind::Clause/>
                 <area_chart::AreaChart kind=AreaKind::Objective/>
             </Part>
+            <systems::Systems/>
             <roadmap::Roadmap/>
             <wins::Wins/>
             <net_new::NetNew/>

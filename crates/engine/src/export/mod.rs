@@ -24,6 +24,7 @@ pub mod date;
 pub mod ical;
 pub mod method;
 pub mod plan;
+pub mod register;
 pub mod report;
 pub mod schedule;
 pub mod soa;

@@ -303,7 +303,17 @@ impl Report {
                 requirements(&c, a),
                 answers_given(&c, answers),
                 super::method::section(catalog, locale),
-            ],
+            ]
+            .into_iter()
+            // The AI system register (issue 16), after the effort, when there is one.
+            .enumerate()
+            .flat_map(|(i, s)| {
+                let systems = (i == 1)
+                    .then(|| super::register::section(catalog, answers, assessment, locale))
+                    .flatten();
+                std::iter::once(s).chain(systems)
+            })
+            .collect(),
             disclaimer: c.t("app.disclaimer"),
         }
     }

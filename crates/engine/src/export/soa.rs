@@ -219,6 +219,12 @@ fn iso42001_rows(
                 }
                 text.push(' ');
                 text.push_str(&evidence(catalog, locale, r));
+                if let Some(systems) = crate::export::register::soa_systems(
+                    catalog, answers, assessment, &req.id, locale,
+                ) {
+                    text.push(' ');
+                    text.push_str(&systems);
+                }
                 text
             }
         };
