@@ -302,6 +302,29 @@ impl BudgetSettings {
     }
 }
 
+impl BudgetSettings {
+    /// The cost of one person-day of the plan, in-house and consultancy days mixed by the
+    /// consultancy share: `(1 − share) × day_rate + share × consultancy_day_rate`. The budget's
+    /// internal and consultancy lines together are the days times this rate.
+    pub fn blended_day_rate(&self) -> f64 {
+        let share = self.consultancy_share.clamp(0.0, 1.0);
+        (1.0 - share) * self.day_rate + share * self.consultancy_day_rate
+    }
+}
+
+impl BudgetDefaults {
+    /// The sources behind one figure of `content/budget.toml` (`day_rate`, `audit`,
+    /// `surveillance`, `consultancy`, `year_one`), in the order the file names them.
+    pub fn sources_of(&self, figure: &str) -> Vec<&BudgetSource> {
+        self.figure_sources
+            .iter()
+            .filter(|(f, _)| f == figure)
+            .flat_map(|(_, ids)| ids)
+            .filter_map(|id| self.sources.iter().find(|s| &s.id == id))
+            .collect()
+    }
+}
+
 /// A budget: each line and the total as ranges in one currency.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Budget {

@@ -58,6 +58,11 @@ fn every_export_runs_on_every_fixture_and_matches_the_library() {
                 prepared: date,
                 start: date,
                 tasks: &doc.tasks,
+                budget: Some(
+                    &carryover_engine::budget::builtin()
+                        .expect("budget")
+                        .settings,
+                ),
             },
         );
         let md = stdout(&carryover(&["report", &file, "--date", "2026-11-23"]));

@@ -68,6 +68,11 @@ fn reports_soas_and_calendars_match_their_golden_files() {
                 prepared: date,
                 start: date,
                 tasks: &doc.tasks,
+                budget: Some(
+                    &carryover_engine::budget::builtin()
+                        .expect("budget")
+                        .settings,
+                ),
             },
         );
         let soa = soa::csv(c, &a, &doc.answers, &doc.tasks, "en");

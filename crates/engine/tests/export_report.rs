@@ -222,6 +222,7 @@ fn the_date_is_the_callers_and_nothing_else_varies() {
                 prepared,
                 start: date(),
                 tasks: &tasks,
+                budget: None,
             },
         )
         .to_html()

@@ -593,3 +593,207 @@ fn cli_diff_prints_the_library_diff_as_json_and_text() {
         Some(1)
     );
 }
+
+// ---- Budget everywhere: the method page, the report, the task CSV; nothing when hidden. ----
+
+fn report_of(
+    name: &str,
+    money: Option<&BudgetSettings>,
+) -> carryover_engine::export::report::Report {
+    use carryover_engine::export::date::Date;
+    use carryover_engine::export::report::{Report, ReportOptions};
+    let c = catalog();
+    let answers = fixture(name);
+    let a = assess(c, &answers);
+    let date = Date::parse("2026-11-30").expect("date");
+    let tasks = std::collections::BTreeMap::new();
+    Report::build_with(
+        c,
+        &a,
+        &answers,
+        "en",
+        ReportOptions {
+            prepared: date,
+            start: date,
+            tasks: &tasks,
+            budget: money,
+        },
+    )
+}
+
+fn method_text(money: Option<&BudgetSettings>) -> String {
+    let s = carryover_engine::export::method::section(catalog(), "en", money);
+    serde_json::to_string(&s).expect("json")
+}
+
+#[test]
+fn method_explains_each_budget_figure_with_its_source() {
+    let d = &defaults().settings;
+    let text = method_text(Some(d));
+    // Each figure in use, formatted by the budget formatter, with the titles of its sources.
+    for needle in [
+        "In-house day rate: $800 per person-day. Sources: Carryover estimation model.",
+        "Certification audit, stage 1 and stage 2 together: $20,000–$45,000. Sources: ISO 42001 certification: frequently asked questions (audit cost); Carryover estimation model.",
+        "Surveillance audit, each later year: $13,000–$20,000. Sources: ISO 42001 certification: frequently asked questions (audit cost).",
+        "Days bought from a consultancy: none; a site that sets a share prices those days at $1,400 a day. Sources: Carryover estimation model.",
+        "carryover.config.json",
+    ] {
+        assert!(text.contains(needle), "method lacks {needle:?}");
+    }
+    // The certification body's FAQ is listed among the sources, once.
+    assert_eq!(
+        text.matches("ISO 42001 certification: frequently asked questions (audit cost) (")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn method_names_the_site_owners_figures_as_theirs() {
+    let config = BudgetConfig {
+        currency: Some("EUR".into()),
+        day_rate: Some(1000.0),
+        audit_fee: Some(Range {
+            low: 15_000.0,
+            high: 30_000.0,
+        }),
+        ..BudgetConfig::default()
+    };
+    let s = BudgetSettings::with(&defaults().settings, &config);
+    let text = method_text(Some(&s));
+    assert!(text.contains(
+        "In-house day rate: €1,000 per person-day. Sources: set by the site you are using (its carryover.config.json)."
+    ));
+    assert!(text.contains("Certification audit, stage 1 and stage 2 together: €15,000–€30,000. Sources: set by the site you are using"));
+    assert!(text.contains("Surveillance audit, each later year: €9,800–€13,000. Sources: the site's own audit fee, scaled"));
+    // In another currency even an unchanged figure is not the published one.
+    assert!(text.contains("Days bought from a consultancy: none; a site that sets a share prices those days at €1,400 a day. Sources: set by the site"));
+    let shared = BudgetSettings {
+        consultancy_share: 0.3,
+        ..s.clone()
+    };
+    assert!(
+        method_text(Some(&shared))
+            .contains("Days bought from a consultancy: 30% of the person-days, at €1,400 a day.")
+    );
+}
+
+#[test]
+fn hidden_money_leaves_no_amount_in_method_report_or_csv() {
+    let text = method_text(None);
+    assert!(!text.contains('$') && !text.contains("day rate"), "{text}");
+    for name in PERSONAS {
+        let r = report_of(name, None);
+        let md = r.to_markdown();
+        let html = r.to_html();
+        assert!(
+            !md.contains('$') && !html.contains('$'),
+            "{name}: money in a hidden report"
+        );
+        assert!(!md.contains("Budget") && !md.contains("year one"), "{name}");
+        assert!(r.sections.iter().all(|s| s.id != "budget"));
+        let c = catalog();
+        let a = assess(c, &fixture(name));
+        let plan = carryover_engine::tasks::plan(&a, &std::collections::BTreeMap::new());
+        let csv = carryover_engine::export::plan::csv_priced(c, &plan, "en", None);
+        assert_eq!(csv, carryover_engine::export::plan::csv(c, &plan, "en"));
+        assert!(!csv.contains("Cost ("), "{name}");
+    }
+}
+
+#[test]
+fn report_has_the_budget_on_the_cover_and_as_a_section_after_the_effort() {
+    let d = &defaults().settings;
+    for name in PERSONAS {
+        let r = report_of(name, Some(d));
+        let a = assess(catalog(), &fixture(name));
+        let b = budget(&a.effort, d);
+        let total = format_range(b.total, "USD", "en");
+        let cover = format!(
+            "≈ {}–{} in year one",
+            budget::format_money(b.total.low, "USD", "en"),
+            budget::format_money(b.total.high, "USD", "en")
+        );
+        assert!(r.cover.highlights.contains(&cover), "{name}: {cover}");
+        let ids: Vec<&str> = r.sections.iter().map(|s| s.id).collect();
+        let at = ids
+            .iter()
+            .position(|i| *i == "budget")
+            .expect("budget section");
+        assert_eq!(ids.get(at - 1), Some(&"effort"), "{name}: {ids:?}");
+        let md = r.to_markdown();
+        assert!(
+            md.contains(&format!("| Total, year one | {total} |")),
+            "{name}"
+        );
+        assert!(md.contains("## Budget"), "{name}");
+        assert!(md.contains("Then each year, the surveillance audit: $13,000–$20,000"));
+        // The method appendix explains it.
+        assert!(md.contains("### Money"), "{name}");
+        assert!(r.to_html().contains("id=\"budget\""));
+    }
+}
+
+#[test]
+fn report_splits_days_between_the_team_and_a_consultancy() {
+    let config = BudgetConfig {
+        consultancy_share: Some(0.25),
+        ..BudgetConfig::default()
+    };
+    let s = BudgetSettings::with(&defaults().settings, &config);
+    let md = report_of("soc2-type2-only", Some(&s)).to_markdown();
+    let a = assess(catalog(), &fixture("soc2-type2-only"));
+    let b = budget(&a.effort, &s);
+    assert!(md.contains(&format!(
+        "| Consultancy: 25% of the days × $1,400 a day | {} |",
+        format_range(b.consultancy, "USD", "en")
+    )));
+    // The team's line names the days it does itself (three quarters of the range).
+    let low = f64::from(a.effort.days_low) * 0.75;
+    assert!(
+        md.contains(&format!(
+            "| Your team's time: {}–",
+            carryover_engine::export::days(low)
+        )),
+        "{md}"
+    );
+}
+
+#[test]
+fn task_csv_prices_each_task_at_the_blended_day_rate() {
+    let c = catalog();
+    let config = BudgetConfig {
+        currency: Some("EUR".into()),
+        day_rate: Some(1000.0),
+        consultancy_share: Some(0.5),
+        consultancy_day_rate: Some(2000.0),
+        ..BudgetConfig::default()
+    };
+    let s = BudgetSettings::with(&defaults().settings, &config);
+    assert!(close(s.blended_day_rate(), 1500.0));
+    for name in PERSONAS {
+        let a = assess(c, &fixture(name));
+        let plan = carryover_engine::tasks::plan(&a, &std::collections::BTreeMap::new());
+        let csv = carryover_engine::export::plan::csv_priced(c, &plan, "en", Some(&s));
+        let mut lines = csv.lines();
+        assert!(
+            lines.next().expect("header").ends_with(",Cost (EUR)"),
+            "{name}"
+        );
+        // Each record ends in its task's cost: days × 1,500, rounded as amounts are.
+        for task in &plan {
+            let cost = round_amount(task.remaining_days * 1500.0).to_string();
+            assert!(
+                csv.contains(&format!("{},{}\r\n", status_text(task.status), cost)),
+                "{name}: {} {cost}",
+                task.id
+            );
+        }
+    }
+}
+
+fn status_text(s: Status) -> String {
+    catalog()
+        .text("en", &format!("status.{}", s.id()))
+        .to_owned()
+}

@@ -16,9 +16,14 @@ use crate::state::AppState;
 /// The settings money is computed with, or `None` when money is hidden (or the budget content
 /// could not be read, which the engine's tests rule out).
 pub fn settings() -> Option<BudgetSettings> {
+    settings_of(use_context::<Embed>())
+}
+
+/// [`settings`] from an `Embed` context taken earlier (for event handlers, which run outside the
+/// component's owner). Reading it tracks the site owner's configuration.
+pub fn settings_of(embed: Option<Embed>) -> Option<BudgetSettings> {
     let defaults = budget::builtin().ok()?;
-    let embed = use_context::<Embed>()?;
-    embed
+    embed?
         .config
         .with(|c| (!c.budget.hidden).then(|| BudgetSettings::with(&defaults.settings, &c.budget)))
 }

@@ -6,16 +6,27 @@ use carryover_engine::export::method;
 use leptos::prelude::*;
 
 use super::part::Part;
+use crate::embed::Embed;
 use crate::state::AppState;
 
 /// The method disclosure.
 #[component]
 pub fn Method() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let section = method::section(state.catalog, state.locale);
-    let blocks = section.blocks_html();
+    // Money is explained only when it is shown (`show_budget`), with the figures in use; the
+    // site owner's configuration may arrive after the first render, so the body follows it.
+    let embed = use_context::<Embed>();
+    let heading = method::section(state.catalog, state.locale, None).heading;
+    let blocks = move || {
+        method::section(
+            state.catalog,
+            state.locale,
+            super::budget::settings_of(embed).as_ref(),
+        )
+        .blocks_html()
+    };
     view! {
-        <Part id="results-method" class="method" title=section.heading.clone()>
+        <Part id="results-method" class="method" title=heading>
             <div class="method-body" inner_html=blocks></div>
         </Part>
     }

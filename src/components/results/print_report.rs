@@ -32,6 +32,7 @@ pub fn PrintReport() -> impl IntoView {
         printing.track();
         let tasks = autosave.tasks();
         let start = start.get();
+        let money = super::budget::settings();
         state.assessment.with(|a| {
             state.answers.with(|answers| {
                 Report::build_with(
@@ -43,6 +44,7 @@ pub fn PrintReport() -> impl IntoView {
                         prepared: download::today(),
                         start,
                         tasks: &tasks,
+                        budget: money.as_ref(),
                     },
                 )
                 .to_html_fragment()

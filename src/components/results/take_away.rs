@@ -17,6 +17,7 @@ use super::share_link::ShareLink;
 use super::tr;
 use crate::autosave::Autosave;
 use crate::download::{self, FileKind, RoadmapStart};
+use crate::embed::Embed;
 use crate::state::AppState;
 
 /// A file the section offers.
@@ -67,11 +68,19 @@ impl Export {
     }
 
     /// The file's text, made by the engine from the current answers.
-    fn text(self, state: &AppState, autosave: Autosave, start: Date) -> String {
+    fn text(
+        self,
+        state: &AppState,
+        autosave: Autosave,
+        embed: Option<Embed>,
+        start: Date,
+    ) -> String {
         let catalog = state.catalog;
         let locale = state.locale;
         let document = autosave.document();
         let answers = &document.answers;
+        // No money anywhere with `show_budget: false` (then `settings` is `None`).
+        let money = untrack(|| super::budget::settings_of(embed));
         let report = |a: &carryover_engine::Assessment| {
             Report::build_with(
                 catalog,
@@ -82,6 +91,7 @@ impl Export {
                     prepared: download::today(),
                     start,
                     tasks: &document.tasks,
+                    budget: money.as_ref(),
                 },
             )
         };
@@ -89,7 +99,12 @@ impl Export {
             Export::ReportHtml => report(a).to_html(),
             Export::ReportMarkdown => report(a).to_markdown(),
             Export::Soa => soa::csv(catalog, a, answers, &document.tasks, locale),
-            Export::TasksCsv => plan::csv(catalog, &tasks::plan(a, &document.tasks), locale),
+            Export::TasksCsv => plan::csv_priced(
+                catalog,
+                &tasks::plan(a, &document.tasks),
+                locale,
+                money.as_ref(),
+            ),
             Export::TasksCalendar => {
                 let stamp = Timestamp::from_unix_seconds(download::now_unix_seconds())
                     .unwrap_or_else(|| Timestamp::midnight(download::today()));
@@ -114,12 +129,13 @@ pub fn TakeAway() -> impl IntoView {
     let state = expect_context::<AppState>();
     let autosave = expect_context::<Autosave>();
     let start = expect_context::<RoadmapStart>();
+    let embed = use_context::<Embed>();
     let failure = RwSignal::new(None::<String>);
     let buttons = Export::ALL
         .into_iter()
         .map(|export| {
             let on_click = move |_| {
-                let text = export.text(&state, autosave, start.get_untracked());
+                let text = export.text(&state, autosave, embed, start.get_untracked());
                 match download::save_text(export.file(), &text) {
                     Ok(()) => failure.set(None),
                     Err(error) => {

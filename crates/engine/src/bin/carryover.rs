@@ -23,6 +23,8 @@
 //! byte order mark is skipped and text that is not UTF-8 is refused. LINK may be a whole share
 //! link, its fragment with or without `#share=`, the bare `v1.…` payload, or `-` to read one from
 //! standard input. Control characters from the input are escaped in every message.
+//! The report and the task CSV are priced with the budget defaults of `content/budget.toml`
+//! (there is no site owner's configuration on the command line).
 //! `--date YYYY-MM-DD` is the date on the report and the day its dated roadmap and the calendar
 //! start (the calendar's time stamp is midnight UTC that day); without it, today's date (UTC) is
 //! used — the clock is read here, never in the engine.
@@ -205,6 +207,17 @@ fn load(catalog: &Catalog, file: &str) -> Result<Decoded, Failure> {
     Ok(decoded)
 }
 
+/// The budget defaults of the built-in content (the CLI prices with them; there is no site
+/// owner's configuration here).
+fn budget_defaults() -> Result<&'static carryover_engine::budget::BudgetDefaults, Failure> {
+    carryover_engine::budget::builtin().map_err(|e| {
+        Failure::Input(format!(
+            "the built-in budget content is invalid: {}",
+            e.join("; ")
+        ))
+    })
+}
+
 /// Today (UTC) from the system clock, for commands run without `--date`.
 fn today() -> Date {
     let secs = std::time::SystemTime::now()
@@ -252,6 +265,7 @@ fn report(catalog: &Catalog, args: &[String]) -> Outcome {
             prepared: date,
             start: date,
             tasks: &doc.tasks,
+            budget: Some(&budget_defaults()?.settings),
         },
     );
     if o.format.as_deref() == Some("html") {
@@ -290,7 +304,11 @@ fn task_plan(catalog: &Catalog, args: &[String]) -> Outcome {
             export::plan::ics(catalog, &plan, &dated, "en", options)
         );
     } else {
-        print!("{}", export::plan::csv(catalog, &plan, "en"));
+        let money = &budget_defaults()?.settings;
+        print!(
+            "{}",
+            export::plan::csv_priced(catalog, &plan, "en", Some(money))
+        );
     }
     Ok(())
 }
@@ -366,12 +384,7 @@ fn diff(catalog: &Catalog, args: &[String]) -> Outcome {
 fn what_if(catalog: &Catalog, args: &[String]) -> Outcome {
     let o = options(args, &[], &[])?;
     let doc = load(catalog, &o.input)?.document;
-    let defaults = carryover_engine::budget::builtin().map_err(|e| {
-        Failure::Input(format!(
-            "the built-in budget content is invalid: {}",
-            e.join("; ")
-        ))
-    })?;
+    let defaults = budget_defaults()?;
     let assessment = assess(catalog, &doc.answers);
     let list = carryover_engine::whatif::all(
         catalog,

@@ -4,7 +4,14 @@
 //! sources it names, the published figures and why they differ from ours, and what a questionnaire
 //! cannot know. The words are locale keys under `method.*`; the numbers and sources come from
 //! `content/` (rules, effort figures, published figures), so the page cannot drift from the model.
+//!
+//! When money is shown, a "Money" part explains the budget: the day rate, the audit and
+//! surveillance fees and the consultancy share in use, each with its sources from
+//! `content/budget.toml`, or said to be the site owner's own figure (`carryover.config.json`
+//! replaces the defaults). With `show_budget: false` the caller passes no settings and the page
+//! names no amount.
 
+use crate::budget::{BudgetDefaults, BudgetSettings, format_money, format_range};
 use crate::catalog::Catalog;
 use crate::export::report::{Block, Linked, Section};
 use crate::export::{days, tr};
@@ -33,7 +40,91 @@ pub const KEYS: &[&str] = &[
     "method.cannot",
     "method.sources_heading",
     "method.source_item",
+    "method.budget_heading",
+    "method.budget",
+    "method.day_rate",
+    "method.audit_fee",
+    "method.surveillance_fee",
+    "method.consultancy",
+    "method.consultancy_none",
+    "method.budget_site",
+    "method.budget_scaled",
 ];
+
+/// The "Money" lines: each budget figure in use with its sources, or the site owner's.
+fn money_lines(
+    catalog: &Catalog,
+    locale: &str,
+    defaults: &BudgetDefaults,
+    s: &BudgetSettings,
+) -> Vec<String> {
+    let f = |k: &str, args: &[(&str, &str)]| tr(catalog, locale, k, args);
+    let d = &defaults.settings;
+    let cur = s.currency.as_str();
+    let same_currency = s.currency == d.currency;
+    let sources = |figure: &str, default: bool| -> String {
+        if default && same_currency {
+            defaults
+                .sources_of(figure)
+                .iter()
+                .map(|src| src.title.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        } else {
+            f("method.budget_site", &[])
+        }
+    };
+    #[allow(clippy::float_cmp)] // "is it the default figure", compared as given
+    let (rate_default, audit_default, share_default, consult_rate_default) = (
+        s.day_rate == d.day_rate,
+        s.audit_fee == d.audit_fee,
+        s.consultancy_share == d.consultancy_share,
+        s.consultancy_day_rate == d.consultancy_day_rate,
+    );
+    let surveillance_sources = if audit_default && same_currency {
+        sources("surveillance", true)
+    } else {
+        f("method.budget_scaled", &[])
+    };
+    vec![
+        f(
+            "method.day_rate",
+            &[
+                ("rate", &format_money(s.day_rate, cur, locale)),
+                ("sources", &sources("day_rate", rate_default)),
+            ],
+        ),
+        f(
+            "method.audit_fee",
+            &[
+                ("range", &format_range(s.audit_fee, cur, locale)),
+                ("sources", &sources("audit", audit_default)),
+            ],
+        ),
+        f(
+            "method.surveillance_fee",
+            &[
+                ("range", &format_range(s.surveillance_fee, cur, locale)),
+                ("sources", &surveillance_sources),
+            ],
+        ),
+        f(
+            if s.consultancy_share > 0.0 {
+                "method.consultancy"
+            } else {
+                "method.consultancy_none"
+            },
+            &[
+                ("share", &crate::score::pct(s.consultancy_share).to_string()),
+                ("rate", &format_money(s.consultancy_day_rate, cur, locale)),
+                (
+                    "sources",
+                    &sources("consultancy", share_default && consult_rate_default),
+                ),
+            ],
+        ),
+    ]
+}
 
 /// Every constant of the model with the sources it names, one line each.
 fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
@@ -128,8 +219,46 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
     constants
 }
 
-/// The method section (report appendix and app page).
-pub fn section(catalog: &Catalog, locale: &str) -> Section {
+/// The sources list: the effort sources (a budget source with the same id adding its note),
+/// then the budget's own when money is shown.
+fn sources(catalog: &Catalog, locale: &str, budget: Option<&BudgetDefaults>) -> Vec<String> {
+    let e = &catalog.effort;
+    let budget_sources = budget.map(|d| d.sources.as_slice()).unwrap_or_default();
+    let source_item = |title: &str, publisher: &str, date: &str, note: &str| {
+        tr(
+            catalog,
+            locale,
+            "method.source_item",
+            &[
+                ("title", title),
+                ("publisher", publisher),
+                ("date", date),
+                ("note", note),
+            ],
+        )
+    };
+    e.sources
+        .iter()
+        .map(|s| {
+            let note = budget_sources
+                .iter()
+                .find(|b| b.id == s.id)
+                .map_or_else(|| s.note.clone(), |b| format!("{} {}", s.note, b.note));
+            source_item(&s.title, &s.publisher, &s.date, &note)
+        })
+        .chain(
+            budget_sources
+                .iter()
+                .filter(|b| !e.sources.iter().any(|s| s.id == b.id))
+                .map(|b| source_item(&b.title, &b.publisher, &b.date, &b.note)),
+        )
+        .collect()
+}
+
+/// The method section (report appendix and app page). `money` is the budget settings in use
+/// (`None` when money is hidden, or when the budget content could not be read): with it the
+/// section explains the budget and lists its sources.
+pub fn section(catalog: &Catalog, locale: &str, money: Option<&BudgetSettings>) -> Section {
     let t = |k: &str| tr(catalog, locale, k, &[]);
     let f = |k: &str, args: &[(&str, &str)]| tr(catalog, locale, k, args);
     let e = &catalog.effort;
@@ -158,21 +287,21 @@ pub fn section(catalog: &Catalog, locale: &str) -> Section {
             }
         })
         .collect();
-    let source_list: Vec<String> = e
-        .sources
-        .iter()
-        .map(|s| {
-            f(
-                "method.source_item",
-                &[
-                    ("title", &s.title),
-                    ("publisher", &s.publisher),
-                    ("date", &s.date),
-                    ("note", &s.note),
-                ],
-            )
-        })
-        .collect();
+    let money = money.and_then(|s| crate::budget::builtin().ok().map(|d| (d, s)));
+    let source_list = sources(catalog, locale, money.map(|(d, _)| d));
+    let money_blocks = money.map(|(defaults, settings)| {
+        [
+            Block::Subheading {
+                text: t("method.budget_heading"),
+            },
+            Block::Paragraph {
+                text: t("method.budget"),
+            },
+            Block::List {
+                items: money_lines(catalog, locale, defaults, settings),
+            },
+        ]
+    });
     Section {
         id: "method",
         heading: t("method.title"),
@@ -193,6 +322,10 @@ pub fn section(catalog: &Catalog, locale: &str) -> Section {
                 text: t("method.constants_heading"),
             },
             Block::List { items: constants },
+        ]
+        .into_iter()
+        .chain(money_blocks.into_iter().flatten())
+        .chain([
             Block::Subheading {
                 text: t("method.published_heading"),
             },
@@ -210,6 +343,7 @@ pub fn section(catalog: &Catalog, locale: &str) -> Section {
                 text: t("method.sources_heading"),
             },
             Block::List { items: source_list },
-        ],
+        ])
+        .collect(),
     }
 }

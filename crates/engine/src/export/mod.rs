@@ -64,6 +64,8 @@ pub const KEYS: &[&str] = &[
     "report.days_done_header",
     "report.person_days",
     "report.systems",
+    "report.amount",
+    "tasks.cost",
     "report.effort_kind",
     "report.factor",
     "report.total",

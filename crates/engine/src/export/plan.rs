@@ -6,6 +6,13 @@
 //! the phase, an estimate in person-days, comma-separated labels, and the review cadence, plus the
 //! task id, requirement and status for matching rows up on a later import.
 //!
+//! When money is shown ([`csv_priced`] with the budget settings), a last column gives each task's
+//! cost in the budget's currency: its person-days times the plan's day rate (in-house and
+//! consultancy days mixed by the consultancy share), as a plain whole number a spreadsheet or
+//! tracker can sum, rounded like every amount Carryover shows (to 100 below 10,000, else to 1,000);
+//! the header names the currency. The certification audit fee is no task, so it is not in the
+//! column: the tasks add up to the roadmap's work, the budget adds the fee and the range.
+//!
 //! The calendar holds one all-day `VEVENT` per certification milestone (Stage 1, Stage 2, the first
 //! surveillance audit, dated by [`crate::export::schedule`]) and one per task: its first review on
 //! a working day after the task's phase ends, then repeating at the task's cadence (`RRULE` with
@@ -15,6 +22,7 @@
 //! updates its events instead of duplicating them, while two clients' calendars (named apart) never
 //! collide. `DTSTAMP` is the time stamp the caller passes: the engine has no clock.
 
+use crate::budget::{BudgetSettings, round_amount};
 use crate::catalog::Catalog;
 use crate::export::csv::Csv;
 use crate::export::date::Timestamp;
@@ -95,22 +103,39 @@ pub fn labels(task: &Task) -> String {
     )
 }
 
-/// The plan as tracker CSV.
+/// The plan as tracker CSV, without money.
 pub fn csv(catalog: &Catalog, tasks: &[Task], locale: &str) -> String {
+    csv_priced(catalog, tasks, locale, None)
+}
+
+/// The plan as tracker CSV; with budget settings (money shown), a last column gives each task's
+/// cost (see the module docs).
+pub fn csv_priced(
+    catalog: &Catalog,
+    tasks: &[Task],
+    locale: &str,
+    money: Option<&BudgetSettings>,
+) -> String {
     let t = |k: &str| tr(catalog, locale, k, &[]);
     let mut csv = Csv::new();
-    csv.record([
-        t("tasks.id"),
-        t("tasks.summary"),
-        t("tasks.description"),
-        t("tasks.owner"),
-        t("tasks.phase"),
-        t("tasks.estimate"),
-        t("tasks.labels"),
-        t("tasks.cadence"),
-        t("tasks.requirement"),
-        t("tasks.status"),
-    ]);
+    let cost_header =
+        money.map(|m| tr(catalog, locale, "tasks.cost", &[("currency", &m.currency)]));
+    csv.record(
+        [
+            t("tasks.id"),
+            t("tasks.summary"),
+            t("tasks.description"),
+            t("tasks.owner"),
+            t("tasks.phase"),
+            t("tasks.estimate"),
+            t("tasks.labels"),
+            t("tasks.cadence"),
+            t("tasks.requirement"),
+            t("tasks.status"),
+        ]
+        .into_iter()
+        .chain(cost_header),
+    );
     for task in tasks {
         csv.field(&task.id)
             .field(&title(catalog, locale, task))
@@ -121,8 +146,11 @@ pub fn csv(catalog: &Catalog, tasks: &[Task], locale: &str) -> String {
             .field(&labels(task))
             .field(task.cadence.id())
             .field(&task.requirement)
-            .field(catalog.text(locale, &format!("status.{}", task.status.id())))
-            .end_record();
+            .field(catalog.text(locale, &format!("status.{}", task.status.id())));
+        if let Some(m) = money {
+            csv.field(&round_amount(task.remaining_days * m.blended_day_rate()).to_string());
+        }
+        csv.end_record();
     }
     csv.finish()
 }

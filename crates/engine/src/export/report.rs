@@ -22,6 +22,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 use crate::answers::{Answer, Answers};
+use crate::budget::{BudgetSettings, budget, format_money, format_range};
 use crate::catalog::Catalog;
 use crate::condition::visible_questions;
 use crate::export::date::Date;
@@ -153,6 +154,9 @@ pub struct ReportOptions<'a> {
     /// Task owners and cadences (the answers document's `tasks`), for the owner column of the
     /// Statement of Applicability.
     pub tasks: &'a BTreeMap<String, TaskSettings>,
+    /// The budget settings in use (content defaults with the site owner's overrides), or `None`
+    /// when money is hidden (`show_budget: false`): then the report names no amount.
+    pub budget: Option<&'a BudgetSettings>,
 }
 
 /// A table.
@@ -232,6 +236,7 @@ impl Report {
                 prepared: date,
                 start: date,
                 tasks: &none,
+                budget: None,
             },
         )
     }
@@ -286,6 +291,7 @@ impl Report {
                 effort_range(&c, a),
             ]
             .into_iter()
+            .chain(options.budget.map(|b| money_range(&c, a, b)))
             .chain(cover_schedule(&c, &plan))
             .collect(),
         };
@@ -302,16 +308,20 @@ impl Report {
                 statement(&c, a, answers, options.tasks),
                 requirements(&c, a),
                 answers_given(&c, answers),
-                super::method::section(catalog, locale),
+                super::method::section(catalog, locale, options.budget),
             ]
             .into_iter()
-            // The AI system register (issue 16), after the effort, when there is one.
+            // After the effort: the budget when money is shown, then the AI system register
+            // (issue 16) when there is one.
             .enumerate()
             .flat_map(|(i, s)| {
+                let money = (i == 1)
+                    .then(|| options.budget.map(|b| money(&c, a, b)))
+                    .flatten();
                 let systems = (i == 1)
                     .then(|| super::register::section(catalog, answers, assessment, locale))
                     .flatten();
-                std::iter::once(s).chain(systems)
+                std::iter::once(s).chain(money).chain(systems)
             })
             .collect(),
             disclaimer: c.t("app.disclaimer"),
@@ -461,6 +471,86 @@ fn effort_range(c: &Ctx<'_>, a: &Assessment) -> String {
             ("months_high", &months_number(e.months_high)),
         ],
     )
+}
+
+/// The cover's money line: "≈ $X–$Y in year one".
+fn money_range(c: &Ctx<'_>, a: &Assessment, settings: &BudgetSettings) -> String {
+    let b = budget(&a.effort, settings);
+    c.f(
+        "ui.budget.range",
+        &[
+            ("low", &format_money(b.total.low, &b.currency, c.locale)),
+            ("high", &format_money(b.total.high, &b.currency, c.locale)),
+        ],
+    )
+}
+
+/// The budget: each line with what it is made of, the year-one total and the yearly
+/// surveillance fee, as the results screen's budget part shows it.
+fn money(c: &Ctx<'_>, a: &Assessment, settings: &BudgetSettings) -> Section {
+    let b = budget(&a.effort, settings);
+    let cur = b.currency.as_str();
+    let range = |r| format_range(r, cur, c.locale);
+    let rate = |x: f64| format_money(x, cur, c.locale);
+    let share = settings.consultancy_share.clamp(0.0, 1.0);
+    let e = &a.effort;
+    let in_house = |d: u32| days(f64::from(d) * (1.0 - share));
+    let mut rows = vec![vec![
+        Cell::text(c.f(
+            "ui.budget.internal",
+            &[
+                (
+                    "days",
+                    &format!("{}–{}", in_house(e.days_low), in_house(e.days_high)),
+                ),
+                ("rate", &rate(settings.day_rate)),
+            ],
+        )),
+        Cell::text(range(b.internal)),
+    ]];
+    if share > 0.0 {
+        rows.push(vec![
+            Cell::text(c.f(
+                "ui.budget.consultancy",
+                &[
+                    ("share", &crate::score::pct(share).to_string()),
+                    ("rate", &rate(settings.consultancy_day_rate)),
+                ],
+            )),
+            Cell::text(range(b.consultancy)),
+        ]);
+    }
+    rows.push(vec![
+        Cell::text(c.t("ui.budget.audit")),
+        Cell::text(range(b.audit)),
+    ]);
+    rows.push(vec![
+        Cell::text(c.t("ui.budget.total")),
+        Cell::text(range(b.total)),
+    ]);
+    Section {
+        id: "budget",
+        heading: c.t("ui.budget.title"),
+        blocks: vec![
+            Block::Table(Table {
+                columns: vec![
+                    c.f("ui.budget.year_one", &[("currency", cur)]),
+                    c.t("report.amount"),
+                ],
+                numeric: vec![false, true],
+                rows,
+            }),
+            Block::Paragraph {
+                text: c.f(
+                    "ui.budget.surveillance",
+                    &[("range", &range(b.surveillance_per_year))],
+                ),
+            },
+            Block::Paragraph {
+                text: c.t("ui.budget.explain"),
+            },
+        ],
+    }
 }
 
 fn pct(x: u8) -> String {
