@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { startServer } from '../../scripts/lib/static-server.mjs';
 import {
   appMounted,
+  artifacts,
   distDir,
   expectText,
   launchChromium,
@@ -74,7 +75,7 @@ describe('from scorecard to proposal', () => {
   });
 
   async function openResults(url, fixture, viewport = { width: 1280, height: 900 }) {
-    const context = await browser.newContext({ viewport });
+    const context = await browser.newContext({ viewport, acceptDownloads: true });
     await seedStorage(context, STORAGE_KEY, readFileSync(fixturePath(fixture), 'utf8'));
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -216,6 +217,165 @@ describe('from scorecard to proposal', () => {
           name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2]'),
         });
         await expectText(page.getByRole('alert').filter({ hasText: 'notes.json' }), 'could not be compared');
+        assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), before);
+        assert.deepEqual(errors, []);
+        await context.close();
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  /** Downloads one of "Take it with you"'s files by its button's name and returns its text. */
+  async function download(page, name) {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name, exact: true }).click(),
+    ]);
+    const path = join(artifacts, `proposal-${file.suggestedFilename()}`);
+    await file.saveAs(path);
+    return readFileSync(path, 'utf8');
+  }
+
+  it('explains the money in the method, and puts it in the report and the task plan CSV', async () => {
+    const fixture = 'soc2-type2-only';
+    const effort = JSON.parse(cli('score', fixturePath(fixture))).assessment.effort;
+    const server = await serveWithConfig({ day_rate: 1000, currency: 'EUR', audit_fee: [15000, 30000] });
+    try {
+      const { context, page, errors } = await openResults(server.url, fixture);
+      await page.getByRole('heading', { name: 'How this estimate is made' }).click();
+      const method = page.locator('details#results-method');
+      await expectText(method.getByRole('heading', { name: 'Money' }), 'Money');
+      await expectText(method, 'In-house day rate: €1,000 per person-day. Sources: set by the site you are using');
+      await expectText(method, 'Surveillance audit, each later year: €9,800–€13,000');
+      await expectText(method, 'ISO 42001 certification: frequently asked questions (audit cost) (an accredited');
+      await page.getByRole('heading', { name: 'Take it with you' }).click();
+      const total = `${money(effort.days_low * 1000 + 15000, '€')}–${money(effort.days_high * 1000 + 30000, '€')}`;
+      const md = await download(page, 'Report (Markdown)');
+      assert.match(md, /\n## Budget\n/);
+      assert.ok(md.includes(`| Total, year one | ${total} |`), 'the report has the year-one total');
+      assert.ok(md.includes(`- ≈ ${total.replace('–', '–')} in year one`), 'and the cover line');
+      assert.ok(md.includes('### Money'), 'and the method appendix explains it');
+      const csv = await download(page, 'Task plan (CSV)');
+      const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+      assert.ok(header.endsWith(',Cost (EUR)'), header);
+      assert.ok(rows.length > 10 && rows.every((r) => /,\d+$/.test(r)), 'each task ends in its cost');
+      // The printed report is the same model: the Budget section is on paper too.
+      assert.equal(await page.getByTestId('print-report').locator('#budget h2').textContent(), 'Budget');
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('names no amount anywhere with show_budget: false: method, report, print and CSV', async () => {
+    const server = await serveWithConfig({ show_budget: false, day_rate: 900, include_budget: true });
+    try {
+      const { context, page, errors } = await openResults(server.url, 'soc2-type2-only');
+      await page.getByRole('heading', { name: 'How this estimate is made' }).click();
+      const method = page.locator('details#results-method');
+      await expectText(method, 'The constants and where they come from');
+      assert.equal(await method.getByRole('heading', { name: 'Money' }).count(), 0);
+      assert.equal(await method.getByText(/day rate/).count(), 0);
+      await page.getByRole('heading', { name: 'Take it with you' }).click();
+      const md = await download(page, 'Report (Markdown)');
+      assert.ok(!/\$\d|Budget|year one|day rate/.test(md), 'no money in the report');
+      const html = await download(page, 'Report (HTML)');
+      assert.ok(!/\$\d|id="budget"/.test(html), 'nor in its HTML');
+      const csv = await download(page, 'Task plan (CSV)');
+      assert.ok(!csv.includes('Cost ('), 'no cost column');
+      assert.equal(await page.getByTestId('print-report').locator('#budget').count(), 0);
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  /** A host page in the served copy that frames the app and records its messages. */
+  async function framedCompleted(config) {
+    const copy = mkdtempSync(join(tmpdir(), 'carryover-proposal-host-'));
+    cpSync(distDir, copy, { recursive: true });
+    writeFileSync(join(copy, 'carryover.config.json'), JSON.stringify(config));
+    writeFileSync(
+      join(copy, 'host.html'),
+      `<!doctype html><title>Host</title><link rel="icon" href="data:,">
+       <script>window.events = []; addEventListener('message', (e) => window.events.push(e.data));</script>
+       <iframe src="./?embed=1#start" title="Carryover" style="width:100%;height:700px"></iframe>`,
+    );
+    const server = await startServer(copy, 0);
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await seedStorage(context, STORAGE_KEY, readFileSync(fixturePath('soc2-type2-only'), 'utf8'));
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${server.url}host.html`);
+      await page.waitForFunction(() => window.events.some((e) => e.type === 'ready'), null, { timeout: 15_000 });
+      // From the start page to the results: a `completed` message.
+      await page.frames()[1].evaluate(() => { window.location.hash = '#results'; });
+      await page.waitForFunction(() => window.events.some((e) => e.type === 'completed'), null, { timeout: 15_000 });
+      const completed = await page.evaluate(() => window.events.find((e) => e.type === 'completed'));
+      assert.deepEqual(errors, []);
+      await context.close();
+      return completed;
+    } finally {
+      await server.close();
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }
+
+  it('sends the year-one budget in `completed` only when opted in and money is shown', async () => {
+    const effort = JSON.parse(cli('score', fixturePath('soc2-type2-only'))).assessment.effort;
+    const opted = await framedCompleted({
+      include_budget: true, day_rate: 1000, currency: 'EUR', audit_fee: [15000, 30000],
+    });
+    assert.equal(opted.budget.currency, 'EUR');
+    assert.equal(opted.budget.low, Math.round((effort.days_low * 1000 + 15000) / 1000) * 1000);
+    assert.equal(opted.budget.high, Math.round((effort.days_high * 1000 + 30000) / 1000) * 1000);
+    const plain = await framedCompleted({ day_rate: 1000 });
+    assert.ok(!('budget' in plain), 'no budget without include_budget');
+    const hidden = await framedCompleted({ include_budget: true, show_budget: false });
+    assert.ok(!('budget' in hidden), 'no budget when money is hidden');
+  });
+
+  it('compares with a pasted share link, and refuses a bad link with the reason', async () => {
+    const server = await serveWithConfig({});
+    const earlier = 'nothing-in-place';
+    const current = 'soc2-type2-only';
+    const diff = JSON.parse(cli('diff', fixturePath(earlier), fixturePath(current), '--json')).diff;
+    const fragment = cli('share', fixturePath(earlier)).trim();
+    try {
+      for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+        const { context, page, errors } = await openResults(server.url, current, viewport);
+        const before = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
+        await page.getByRole('heading', { name: 'Compare with an earlier assessment' }).click();
+        const field = page.getByRole('textbox', { name: 'Or an earlier share link' });
+        await field.fill(`https://scorecard.example/carryover/#share=${fragment}`);
+        await page.getByRole('button', { name: 'Compare with this link' }).click();
+        const result = page.getByRole('status').filter({ hasText: 'Since the shared link:' });
+        await result.waitFor({ timeout: 15_000 });
+        await expectText(result, `Readiness: ${diff.readiness.before} → ${diff.readiness.after}`);
+        await expectText(result, `Requirements whose status changed (${diff.statuses.length})`);
+        await expectText(result, `Answers that changed (${diff.answers.length})`);
+        await shot(page, `proposal-compare-link-${viewport.width}`);
+        assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), before);
+        assert.equal(await page.evaluate(() => window.location.hash), '#results', 'the link is not followed');
+        // The bare payload works too (Enter submits).
+        await result.getByRole('button', { name: 'Clear the comparison' }).click();
+        await field.fill(fragment);
+        await field.press('Enter');
+        await result.waitFor({ timeout: 15_000 });
+        // A link from another version, and a damaged one: refused with the engine's reason.
+        await field.fill('https://scorecard.example/#share=v9.abc');
+        await page.getByRole('button', { name: 'Compare with this link' }).click();
+        const alert = page.getByRole('alert').filter({ hasText: 'The share link could not be compared' });
+        await expectText(alert, 'made by a different version of Carryover (format `v9`)');
+        await field.fill(`${fragment.slice(0, -12)}`);
+        await page.getByRole('button', { name: 'Compare with this link' }).click();
+        await expectText(alert, 'Copy the whole link again.');
+        assert.equal(await page.getByTestId('compare-result').count(), 0);
+        await shot(page, `proposal-compare-link-refused-${viewport.width}`);
         assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), before);
         assert.deepEqual(errors, []);
         await context.close();

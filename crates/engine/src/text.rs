@@ -223,6 +223,10 @@ pub const UI_KEYS: &[&str] = &[
     "ui.compare.answers",
     "ui.compare.set_aside",
     "ui.compare.clear",
+    "ui.compare.link_label",
+    "ui.compare.link_go",
+    "ui.compare.link_failed",
+    "ui.compare.loaded_link",
     // Keeping answers safe (autosave, storage_notice, undo_notice, earlier_versions, dialogs).
     "ui.keep.paused",
     "ui.keep.blocked",

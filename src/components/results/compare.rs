@@ -1,11 +1,13 @@
 //! Compare with an earlier assessment: pick an answers file saved earlier (read exactly as
-//! loading answers reads it, [`read_picked`]) and see what moved between it and the current
+//! loading answers reads it, [`read_picked`]) or paste a share link made then (opened by the
+//! engine's [`share::decode`], which takes a whole link, its fragment or the bare payload; a bad
+//! link is refused with the engine's `share.error.*` message), and see what moved between it and the current
 //! answers: readiness, person-days and months, the days saved, the requirements whose status
 //! changed and the answers that changed ([`diff_documents`]). The current answers are never
 //! replaced; entries of an older file that fit no current question are listed, not compared.
 
-use carryover_engine::AnswersDocument;
 use carryover_engine::diff::{Diff, diff_documents, direction_id};
+use carryover_engine::{AnswersDocument, share};
 use leptos::prelude::*;
 
 use super::import_answers::read_picked;
@@ -18,7 +20,8 @@ use crate::state::AppState;
 #[derive(Clone, Debug, PartialEq)]
 enum Earlier {
     Read {
-        name: String,
+        /// "Since …:", naming the file or the link.
+        heading: String,
         document: Box<AnswersDocument>,
     },
     Refused(String),
@@ -39,7 +42,7 @@ pub fn ComparePart() -> impl IntoView {
             let (name, read) = read_picked(state, file).await;
             earlier.set(Some(match read {
                 Ok(decoded) => Earlier::Read {
-                    name,
+                    heading: tr(&state, "ui.compare.loaded", &[("file", &name)]),
                     document: Box::new(decoded.document),
                 },
                 Err(reason) => Earlier::Refused(tr(
@@ -50,6 +53,22 @@ pub fn ComparePart() -> impl IntoView {
             }));
         });
     };
+    let link = RwSignal::new(String::new());
+    let on_link = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = link.get_untracked();
+        earlier.set(Some(match share::decode(state.catalog, &text) {
+            Ok(decoded) => Earlier::Read {
+                heading: state.text("ui.compare.loaded_link"),
+                document: Box::new(decoded.document),
+            },
+            Err(error) => Earlier::Refused(tr(
+                &state,
+                "ui.compare.link_failed",
+                &[("reason", &error.message(state.catalog, state.locale))],
+            )),
+        }));
+    };
     let result = move || {
         earlier.get().map(|e| match e {
             Earlier::Refused(text) => view! {
@@ -58,10 +77,11 @@ pub fn ComparePart() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Earlier::Read { name, document } => {
+            Earlier::Read { heading, document } => {
                 let current = AnswersDocument::new(state.answers.get());
                 let d = diff_documents(state.catalog, &document, &current);
-                view! { <DiffView name=name diff=d on_clear=move || earlier.set(None)/> }.into_any()
+                view! { <DiffView heading=heading diff=d on_clear=move || earlier.set(None)/> }
+                    .into_any()
             }
         })
     };
@@ -77,13 +97,28 @@ pub fn ComparePart() -> impl IntoView {
                     on:change=on_change
                 />
             </label>
+            <form class="compare-link" on:submit=on_link>
+                <label class="import-field">
+                    <span>{state.text("ui.compare.link_label")}</span>
+                    <input
+                        type="text"
+                        inputmode="url"
+                        autocomplete="off"
+                        spellcheck="false"
+                        data-testid="compare-link"
+                        prop:value=move || link.get()
+                        on:input=move |ev| link.set(event_target_value(&ev))
+                    />
+                </label>
+                <button type="submit" class="button">{state.text("ui.compare.link_go")}</button>
+            </form>
             {result}
         </Part>
     }
 }
 
 #[component]
-fn DiffView(name: String, diff: Diff, on_clear: impl Fn() + 'static) -> impl IntoView {
+fn DiffView(heading: String, diff: Diff, on_clear: impl Fn() + 'static) -> impl IntoView {
     let state = expect_context::<AppState>();
     let d = diff;
     let range = |(l, h): (u32, u32)| format!("{l}–{h}");
@@ -125,7 +160,7 @@ fn DiffView(name: String, diff: Diff, on_clear: impl Fn() + 'static) -> impl Int
     });
     view! {
         <div class="compare-result" role="status" data-testid="compare-result">
-            <p><strong>{tr(&state, "ui.compare.loaded", &[("file", &name)])}</strong></p>
+            <p><strong>{heading}</strong></p>
             <ul class="compare-figures">
                 <li data-testid="compare-readiness">
                     {tr(&state, "ui.compare.readiness", &[
