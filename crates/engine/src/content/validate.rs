@@ -3,7 +3,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::catalog::*;
+use super::catalog::{
+    Area, Band, Catalog, Certification, Choice, Condition, ContentErrors, Cover, CrosswalkRow,
+    EffortModel, Factor, Framework, FrameworkItem, Heading, ItemRef, Mapping, Milestone, Offset,
+    ProgramRule, PublishedFigure, Question, Requirement, Rules, Section, Source, SuggestionRule,
+    WarningRule,
+};
 use super::raw::{
     RawCondition, RawContent, RawEffort, RawFramework, RawQuestion, RawRules, RawStandard,
 };

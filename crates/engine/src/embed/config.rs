@@ -189,8 +189,6 @@ impl Cta {
     }
 }
 
-/// Why a configuration value was refused or changed. Each has a message a site owner can act on.
-
 /// A positive amount up to [`AMOUNT_MAX`].
 fn amount(text: &str) -> Result<f64, AmountProblem> {
     let x: f64 = text.trim().parse().map_err(|_| AmountProblem::NotANumber)?;
