@@ -225,6 +225,7 @@ pub const KEYS: &[&str] = &[
     "diff.none",
     "diff.set_aside",
     "diff.written_with",
+    "diff.written_same",
     "diff.direction.better",
     "diff.direction.worse",
     "diff.direction.scope",
@@ -240,17 +241,56 @@ pub fn days_text(x: f64) -> String {
     }
 }
 
-fn answer_text(v: &Value, unanswered: &str) -> String {
+/// An answer as a person reads it: a choice's label, a practice answer's label, several choices
+/// joined, or `unanswered`.
+fn answer_text(
+    catalog: &Catalog,
+    locale: &str,
+    question: &str,
+    v: &Value,
+    unanswered: &str,
+) -> String {
+    let label = |id: &str| -> String {
+        catalog
+            .question(question)
+            .and_then(|q| q.choices.iter().find(|c| c.id == id))
+            .map_or_else(
+                || {
+                    let key = format!("answer.{id}.label");
+                    let text = catalog.text(locale, &key);
+                    if text == key {
+                        id.to_owned()
+                    } else {
+                        text.to_owned()
+                    }
+                },
+                |c| c.label.clone(),
+            )
+    };
     match v {
         Value::Null => unanswered.to_owned(),
-        Value::String(s) => s.clone(),
+        Value::String(s) => label(s),
         Value::Array(items) => items
             .iter()
             .filter_map(Value::as_str)
+            .map(label)
             .collect::<Vec<_>>()
             .join(", "),
         other => other.to_string(),
     }
+}
+
+/// A question as a person reads it at the start of a line: a practice's short name (capitalised),
+/// else the question's text.
+fn question_name(catalog: &Catalog, id: &str) -> String {
+    let name = catalog.question(id).map_or_else(
+        || id.to_owned(),
+        |q| q.name.clone().unwrap_or_else(|| q.text.clone()),
+    );
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// The diff as plain text in `locale` (the CLI's `carryover diff A B`).
@@ -259,7 +299,11 @@ pub fn render_text(catalog: &Catalog, d: &Diff, locale: &str) -> String {
     let t = |key: &str, args: &[(&str, &str)]| fill(catalog.text(locale, key), args);
     let mut s = String::new();
     let _ = writeln!(s, "{}", t("diff.title", &[("version", &d.content_version)]));
-    if d.written_with.before != d.written_with.after || d.written_with.before.is_some() {
+    if let (Some(before), Some(after)) = (&d.written_with.before, &d.written_with.after)
+        && before == after
+    {
+        let _ = writeln!(s, "{}", t("diff.written_same", &[("version", before)]));
+    } else if d.written_with.before != d.written_with.after || d.written_with.before.is_some() {
         let v = |x: &Option<String>| x.clone().unwrap_or_else(|| "?".to_owned());
         let _ = writeln!(
             s,
@@ -296,7 +340,10 @@ pub fn render_text(catalog: &Catalog, d: &Diff, locale: &str) -> String {
             ]
         )
     );
-    let months = |(l, h): (f64, f64)| format!("{}–{}", days_text(l), days_text(h));
+    let months = |(l, h): (f64, f64)| {
+        let (l, h) = (days_text(l), days_text(h));
+        if l == h { l } else { format!("{l}–{h}") }
+    };
     let _ = writeln!(
         s,
         "{}",
@@ -373,9 +420,15 @@ pub fn render_text(catalog: &Catalog, d: &Diff, locale: &str) -> String {
             t(
                 "diff.answer_row",
                 &[
-                    ("question", &c.question),
-                    ("before", &answer_text(&c.answer.before, unanswered)),
-                    ("after", &answer_text(&c.answer.after, unanswered)),
+                    ("question", &question_name(catalog, &c.question)),
+                    (
+                        "before",
+                        &answer_text(catalog, locale, &c.question, &c.answer.before, unanswered),
+                    ),
+                    (
+                        "after",
+                        &answer_text(catalog, locale, &c.question, &c.answer.after, unanswered),
+                    ),
                 ]
             )
         );
