@@ -32,6 +32,9 @@
 //! Exit codes: 0 success, 1 the input could not be used (the message says why), 2 usage error,
 //! 3 the built-in content is invalid.
 
+#[path = "carryover/summary.rs"]
+mod summary;
+
 use std::io::Read as _;
 use std::process::ExitCode;
 
@@ -64,7 +67,10 @@ type Outcome = Result<(), Failure>;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let catalog = match Catalog::builtin() {
+    let catalog = match Catalog::builtin()
+        .map_err(Clone::clone)
+        .and_then(|c| carryover_engine::text::check_locales(c).map(|()| c))
+    {
         Ok(c) => c,
         Err(e) => {
             eprintln!("carryover: the built-in content is invalid:\n{e}");
@@ -234,10 +240,7 @@ fn score(catalog: &Catalog, args: &[String]) -> Outcome {
     let decoded = load(catalog, &o.input)?;
     let assessment = assess(catalog, &decoded.document.answers);
     if o.format.as_deref() == Some("text") {
-        print!(
-            "{}",
-            carryover_engine::text::summary(catalog, &assessment, "en")
-        );
+        print!("{}", summary::summary(catalog, &assessment, "en"));
         return Ok(());
     }
     let out = serde_json::json!({

@@ -17,6 +17,7 @@ use std::sync::{Mutex, OnceLock};
 use serde::Serialize;
 
 use crate::content::raw::RawContent;
+use crate::model::text::fill;
 use crate::model::{AreaKind, Family, Maturity, Phase, QuestionKind, Relation, WorkKind};
 
 /// The content bundled at build time (see `build.rs`).
@@ -557,4 +558,9 @@ impl Catalog {
         }
         chosen
     }
+}
+
+/// Looks a key up and fills its placeholders.
+pub(crate) fn tr(catalog: &Catalog, locale: &str, key: &str, args: &[(&str, &str)]) -> String {
+    fill(catalog.text(locale, key), args)
 }

@@ -1,7 +1,8 @@
 //! Layer 2, content: the raw content file shapes ([`raw`], private to the loader), the validated
 //! [`catalog`] types, and the [`validate`] step that builds a catalog from raw content and reports
-//! every problem at once.
+//! every problem at once; the register rules ([`triage_rules`]).
 
 pub mod catalog;
 pub(crate) mod raw;
+pub mod triage_rules;
 mod validate;

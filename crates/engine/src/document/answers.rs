@@ -15,16 +15,16 @@
 //! ```
 //!
 //! An optional `tasks` object holds the owner and review cadence the user set per requirement
-//! (see [`crate::tasks`]); documents without it are unchanged.
+//! (see [`crate::assess::tasks`]); documents without it are unchanged.
 //!
 //! Two optional fields let two copies of the answers be merged per question (see
-//! [`crate::merge`]): `changed`, question id → when that answer was last set or cleared
+//! [`crate::document::merge`]): `changed`, question id → when that answer was last set or cleared
 //! (milliseconds since the Unix epoch), and `replaced_at`, when the whole set of answers was last
 //! replaced (an import, a share link, start over, a restore). Documents without them (every
 //! document written before they existed) read as answers last changed at time 0, so they still
 //! load and merge; the version stays 1 because a reader that ignores both fields loses nothing.
 //!
-//! An optional `register` object holds the AI system register (see [`crate::register`]);
+//! An optional `register` object holds the AI system register (see [`crate::document::register`]);
 //! documents without it have an empty register and load unchanged.
 //!
 //! Text comes in as bytes from files and links: [`decode_bytes`] accepts a UTF-8 byte order mark
@@ -43,10 +43,10 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::catalog::Catalog;
-use crate::export::{escape_control, fill};
+use super::tasks::{TaskSettings, encode_settings};
+use crate::content::catalog::Catalog;
+use crate::model::text::{escape_control, fill};
 use crate::model::{PracticeAnswer, QuestionKind};
-use crate::tasks::{TaskSettings, encode_settings};
 
 /// The `format` field of every answers document.
 pub const FORMAT: &str = "carryover-answers";
@@ -96,7 +96,7 @@ impl Answer {
 pub struct Answers {
     by_question: BTreeMap<usize, Answer>,
     /// The AI system register (issue 16; empty when the respondent has not listed systems).
-    register: crate::register::Register,
+    register: crate::document::register::Register,
 }
 
 impl Answers {
@@ -155,12 +155,12 @@ impl Answers {
     }
 
     /// The AI system register (empty when none was filled in).
-    pub fn register(&self) -> &crate::register::Register {
+    pub fn register(&self) -> &crate::document::register::Register {
         &self.register
     }
 
-    /// The register, to edit (the app's path; see [`crate::register::Register`]'s methods).
-    pub fn register_mut(&mut self) -> &mut crate::register::Register {
+    /// The register, to edit (the app's path; see [`crate::document::register::Register`]'s methods).
+    pub fn register_mut(&mut self) -> &mut crate::document::register::Register {
         &mut self.register
     }
 
@@ -186,7 +186,7 @@ pub struct AnswersDocument {
     /// Top-level fields this version does not know, kept verbatim.
     pub extra: BTreeMap<String, Value>,
     /// Owner and review cadence per requirement id (the optional `tasks` object; see
-    /// [`crate::tasks`]).
+    /// [`crate::assess::tasks`]).
     pub tasks: BTreeMap<String, TaskSettings>,
     /// `tasks` entries that did not fit, kept verbatim and written back under `tasks`.
     pub rejected_tasks: BTreeMap<String, Value>,
@@ -534,16 +534,16 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
         }
     }
     read_changes(catalog, &mut obj, &mut doc)?;
-    if let Some(rules) = crate::triage::Rules::builtin() {
+    if let Some(rules) = crate::content::triage_rules::Rules::builtin() {
         let message = |key: &str, args: &[(&str, &str)]| t(catalog, key, args);
         let (register, unread) =
-            crate::register::read(rules, obj.remove("register"), &mut issues, &message);
+            crate::document::register::read(rules, obj.remove("register"), &mut issues, &message);
         doc.answers.register = register;
         if let Some(unread) = unread {
             doc.extra.insert("register".into(), unread);
         }
     }
-    crate::tasks::read_into(catalog, obj.remove("tasks"), &mut doc, &mut issues);
+    super::tasks::read_into(catalog, obj.remove("tasks"), &mut doc, &mut issues);
     for (key, value) in obj {
         issues.push(Issue {
             path: escape_control(&key),
@@ -787,8 +787,8 @@ impl AnswersDocument {
         if let Some(tasks) = encode_settings(&self.tasks, &self.rejected_tasks) {
             obj.insert("tasks".into(), tasks);
         }
-        if let Some(register) = crate::triage::Rules::builtin()
-            .and_then(|rules| crate::register::write(rules, &self.answers.register))
+        if let Some(register) = crate::content::triage_rules::Rules::builtin()
+            .and_then(|rules| crate::document::register::write(rules, &self.answers.register))
         {
             obj.insert("register".into(), register);
         }

@@ -23,15 +23,15 @@
 //!
 //! Reading never fails on a register: anything that does not fit (an unknown question or choice,
 //! a system beyond [`MAX_SYSTEMS`], a malformed entry) is kept verbatim and written back, with an
-//! [`Issue`](crate::answers::Issue), exactly like answers that do not fit.
+//! [`Issue`](crate::document::answers::Issue), exactly like answers that do not fit.
 
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use crate::answers::Issue;
-use crate::export::escape_control;
-use crate::triage::{FieldKind, Rules};
+use crate::content::triage_rules::{FieldKind, Rules};
+use crate::document::answers::Issue;
+use crate::model::text::escape_control;
 
 /// Most systems a register holds (said on screen). Assumption: a register is for the systems an
 /// ISO/IEC 42001 scope names one by one; beyond this the bucket question is the better tool.
@@ -354,7 +354,7 @@ fn read_system(
 }
 
 /// The choices of a field's value when they fit the field (known choices, the right shape).
-fn fact_of(field: &crate::triage::Field, value: &Value) -> Option<Vec<String>> {
+fn fact_of(field: &crate::content::triage_rules::Field, value: &Value) -> Option<Vec<String>> {
     let known = |c: &str| field.choices.iter().any(|k| k == c);
     match (field.kind, value) {
         (FieldKind::Single, Value::String(c)) if known(c) => Some(vec![c.clone()]),
@@ -475,7 +475,7 @@ pub struct MergedRegister {
     pub lost_theirs: usize,
 }
 
-/// Merges two copies of the register, per system, like [`crate::merge::merge`] does per question:
+/// Merges two copies of the register, per system, like [`crate::document::merge::merge`] does per question:
 /// a side's entries count only when that side holds the latest replace or they changed after it;
 /// per system the later of its edits and removals wins (a tie keeps the system, so a tie never
 /// loses one); the order comes from the side that reordered last, systems it does not list are

@@ -16,16 +16,19 @@
 //! Decoding is hostile-input safe and every failure is a [`FragmentError`]: a fragment longer than
 //! [`MAX_FRAGMENT_CHARS`] is refused before anything else, a body shorter than its length says is
 //! truncated, a checksum mismatch or trailing bytes mean it was changed, and inflating stops at
-//! [`MAX_INFLATED_BYTES`]. What passes goes through [`crate::answers::decode`], so a shared document
+//! [`MAX_INFLATED_BYTES`]. What passes goes through [`crate::document::answers::decode`], so a shared document
 //! gets exactly the validation an imported file gets.
 
 use std::fmt;
 
 use serde::Serialize;
 
-use crate::answers::{AnswersDocument, DecodeError, Decoded, decode as decode_document, text_of};
-use crate::catalog::Catalog;
-use crate::export::{escape_control, fill, fnv1a32};
+use crate::content::catalog::Catalog;
+use crate::document::answers::{
+    AnswersDocument, DecodeError, Decoded, decode as decode_document, text_of,
+};
+use crate::model::checksum::fnv1a32;
+use crate::model::text::{escape_control, fill};
 
 /// The version prefix this build writes and reads.
 pub const PREFIX: &str = "v1.";

@@ -10,13 +10,13 @@
 //! ```
 //!
 //! The document inside is the ordinary answers document, read back through
-//! [`crate::answers::decode_value`], so a snapshot restores exactly what was there (entries kept
+//! [`crate::document::answers::decode_value`], so a snapshot restores exactly what was there (entries kept
 //! aside, tasks and unknown fields included).
 
 use serde_json::{Map, Value};
 
-use crate::answers::{AnswersDocument, DecodeError, decode_value, t};
-use crate::catalog::Catalog;
+use crate::content::catalog::Catalog;
+use crate::document::answers::{AnswersDocument, DecodeError, decode_value, t};
 
 /// The `format` field of a snapshot.
 pub const FORMAT: &str = "carryover-snapshot";

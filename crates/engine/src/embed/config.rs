@@ -17,11 +17,11 @@
 
 use serde_json::Value;
 
-use crate::answers::{Answer, Answers};
-use crate::budget::{AMOUNT_MAX, BudgetConfig, Range, known_currency};
-use crate::catalog::Catalog;
+use crate::assess::budget::{AMOUNT_MAX, BudgetConfig, Range, known_currency};
+use crate::assess::score::Assessment;
+use crate::content::catalog::Catalog;
+use crate::document::answers::{Answer, Answers};
 use crate::model::QuestionKind;
-use crate::score::Assessment;
 
 pub use super::contrast::{AA, DARK_BG, DARK_TEXT, LIGHT_BG, Rgb, Theme};
 pub use super::problems::{AmountProblem, ConfigProblem};

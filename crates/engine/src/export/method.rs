@@ -11,8 +11,8 @@
 //! replaces the defaults). With `show_budget: false` the caller passes no settings and the page
 //! names no amount.
 
-use crate::budget::{BudgetDefaults, BudgetSettings, format_money, format_range};
-use crate::catalog::Catalog;
+use crate::assess::budget::{BudgetDefaults, BudgetSettings, format_money, format_range};
+use crate::content::catalog::Catalog;
 use crate::export::report::{Block, Linked, Section};
 use crate::export::{days, tr};
 use crate::model::Maturity;
@@ -115,7 +115,10 @@ fn money_lines(
                 "method.consultancy_none"
             },
             &[
-                ("share", &crate::score::pct(s.consultancy_share).to_string()),
+                (
+                    "share",
+                    &crate::assess::score::pct(s.consultancy_share).to_string(),
+                ),
                 ("rate", &format_money(s.consultancy_day_rate, cur, locale)),
                 (
                     "sources",
@@ -185,7 +188,7 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
             &[
                 (
                     "share",
-                    &crate::score::pct(e.additional_system_share).to_string(),
+                    &crate::assess::score::pct(e.additional_system_share).to_string(),
                 ),
                 ("sources", &sources("systems")),
             ],
@@ -213,7 +216,7 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
         "method.results_gate",
         &[(
             "share",
-            &crate::score::pct(catalog.rules.min_practice_share).to_string(),
+            &crate::assess::score::pct(catalog.rules.min_practice_share).to_string(),
         )],
     ));
     constants
@@ -287,7 +290,7 @@ pub fn section(catalog: &Catalog, locale: &str, money: Option<&BudgetSettings>) 
             }
         })
         .collect();
-    let money = money.and_then(|s| crate::budget::builtin().ok().map(|d| (d, s)));
+    let money = money.and_then(|s| crate::assess::budget::builtin().ok().map(|d| (d, s)));
     let source_list = sources(catalog, locale, money.map(|(d, _)| d));
     let money_blocks = money.map(|(defaults, settings)| {
         [

@@ -21,19 +21,18 @@ use serde::Serialize;
 
 use std::collections::BTreeMap;
 
-use crate::answers::{Answer, Answers};
-use crate::budget::{BudgetSettings, budget, format_money, format_range};
-use crate::catalog::Catalog;
-use crate::condition::visible_questions;
+use crate::assess::budget::{BudgetSettings, budget, format_money, format_range};
+use crate::assess::condition::visible_questions;
+use crate::assess::score::{Assessment, Split};
+use crate::assess::tasks::TaskSettings;
+use crate::content::catalog::Catalog;
+use crate::document::answers::{Answer, Answers};
 use crate::export::date::Date;
 use crate::export::schedule::{self, Schedule};
 use crate::export::soa;
 use crate::export::units::{months_number, person_days, points, points_number};
 use crate::export::{answer_label, days, practice_name, tr, why};
 use crate::model::{PracticeAnswer, Status};
-use crate::score::{Assessment, Split};
-use crate::tasks::TaskSettings;
-use crate::text::phase_id;
 
 /// The whole report, as text ready to lay out.
 #[derive(Debug, Clone, Serialize)]
@@ -513,7 +512,7 @@ fn money(c: &Ctx<'_>, a: &Assessment, settings: &BudgetSettings) -> Section {
             Cell::text(c.f(
                 "ui.budget.consultancy",
                 &[
-                    ("share", &crate::score::pct(share).to_string()),
+                    ("share", &crate::assess::score::pct(share).to_string()),
                     ("rate", &rate(settings.consultancy_day_rate)),
                 ],
             )),
@@ -720,7 +719,7 @@ fn roadmap(c: &Ctx<'_>, a: &Assessment, plan: &Schedule) -> Section {
         ),
     }];
     for p in &a.roadmap {
-        let phase = c.t(&format!("phase.{}.title", phase_id(p.phase)));
+        let phase = c.t(&format!("phase.{}.title", p.phase.id()));
         let heading = match plan.phase(p.phase) {
             Some(d) if d.half_months > 0 => c.f(
                 "report.phase_dated",
