@@ -69,6 +69,7 @@ pub const KEYS: &[&str] = &[
     "report.person_days",
     "report.systems",
     "report.amount",
+    "report.effort_range_same",
     "tasks.cost",
     "report.effort_kind",
     "report.factor",

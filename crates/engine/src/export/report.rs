@@ -461,6 +461,20 @@ fn cover_schedule(c: &Ctx<'_>, plan: &Schedule) -> Option<String> {
 
 fn effort_range(c: &Ctx<'_>, a: &Assessment) -> String {
     let e = &a.effort;
+    // "over 1 month", not "over 1–1 months", when both ends round alike.
+    if months_number(e.months_low) == months_number(e.months_high) {
+        return c.f(
+            "report.effort_range_same",
+            &[
+                ("low", &e.days_low.to_string()),
+                ("high", &e.days_high.to_string()),
+                (
+                    "months",
+                    &crate::export::units::months(c.catalog, c.locale, e.months_low),
+                ),
+            ],
+        );
+    }
     c.f(
         "report.effort_range",
         &[

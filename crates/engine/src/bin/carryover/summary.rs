@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use carryover_engine::Catalog;
+use carryover_engine::model::Relation;
 use carryover_engine::score::{Assessment, NotApplicable};
 
 /// A readable summary of an assessment, in the given locale.
@@ -46,33 +47,57 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
         );
     }
     let _ = writeln!(s, "\n{}", tr("results.published"));
+    // "iso27001+soc2" as a person reads it: "ISO 27001 and SOC 2".
+    let programs = |from: &str| {
+        from.split('+')
+            .map(|p| tr(&format!("from.{p}")))
+            .reduce(|a, b| {
+                catalog
+                    .text(locale, "from.and")
+                    .replace("{a}", &a)
+                    .replace("{b}", &b)
+            })
+            .unwrap_or_default()
+    };
     for f in &catalog.published {
-        let src = &catalog.effort.sources[f.source];
+        let (publisher, date) = catalog
+            .effort
+            .sources
+            .get(f.source)
+            .map_or(("", ""), |src| (src.publisher.as_str(), src.date.as_str()));
         let _ = writeln!(
             s,
-            "  {}–{}% of the {} ({}): {} — {}, {}",
-            f.low, f.high, f.basis, f.from, f.claim, src.publisher, src.date
+            "  {}–{}% of the {} (from {}): {} — {}, {}",
+            f.low,
+            f.high,
+            f.basis,
+            programs(&f.from),
+            f.claim,
+            publisher,
+            date
         );
     }
     let _ = writeln!(s, "  {}", tr("results.count_vs_effort"));
     let e = &a.effort;
     let _ = writeln!(
         s,
-        "\n{}: {}–{} person-days, {}–{} months ({} AI system(s) in scope)",
+        "\n{}: {}–{} person-days, {}–{} months ({} AI system{} in scope)",
         tr("results.effort"),
         e.days_low,
         e.days_high,
         e.months_low,
         e.months_high,
-        e.systems
+        e.systems,
+        if e.systems == 1 { "" } else { "s" }
     );
-    for l in &e.lines {
-        let _ = writeln!(
-            s,
-            "  {:<42} {:>6.1} days",
-            tr(&format!("effort.{}", l.kind.id())),
-            l.days
-        );
+    let labels: Vec<String> = e
+        .lines
+        .iter()
+        .map(|l| tr(&format!("effort.{}", l.kind.id())))
+        .collect();
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    for (label, l) in labels.iter().zip(&e.lines) {
+        let _ = writeln!(s, "  {label:<width$} {:>6.1} days", l.days);
     }
     for f in &e.factors {
         let _ = writeln!(
@@ -80,6 +105,23 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
             "  × {:.2} {}",
             f.multiplier,
             tr(&format!("factor.{}", f.id))
+        );
+    }
+    // Money at the budget defaults of content/budget.toml (no site configuration here).
+    if let Ok(defaults) = carryover_engine::budget::builtin() {
+        let b = carryover_engine::budget::budget(e, &defaults.settings);
+        let money = |x: f64| carryover_engine::budget::format_money(x, &b.currency, locale);
+        let _ = writeln!(
+            s,
+            "\n{}: {} (days at {} a day, audit {}); surveillance audit after that: {} a year",
+            tr("ui.budget.title"),
+            catalog
+                .text(locale, "ui.budget.range")
+                .replace("{low}", &money(b.total.low))
+                .replace("{high}", &money(b.total.high)),
+            money(defaults.settings.day_rate),
+            carryover_engine::budget::format_range(b.audit, &b.currency, locale),
+            carryover_engine::budget::format_range(b.surveillance_per_year, &b.currency, locale),
         );
     }
     let _ = writeln!(s, "\nAreas");
@@ -148,10 +190,13 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
             (None, Some(b)) => {
                 let sp = &r.support[b];
                 format!(
-                    "{} = {} ({:?} row, credit {:.2})",
+                    "{} = {} ({} row, credit {:.2})",
                     sp.question,
                     sp.answer.as_deref().unwrap_or("unanswered"),
-                    sp.relation,
+                    tr(match sp.relation {
+                        Relation::Full => "relation.full",
+                        Relation::Partial => "relation.partial",
+                    }),
                     sp.credit
                 )
             }
