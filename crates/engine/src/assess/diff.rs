@@ -340,9 +340,13 @@ pub fn render_text(catalog: &Catalog, d: &Diff, locale: &str) -> String {
             ]
         )
     );
-    let months = |(l, h): (f64, f64)| {
-        let (l, h) = (days_text(l), days_text(h));
-        if l == h { l } else { format!("{l}–{h}") }
+    let months = |(from, to): (f64, f64)| {
+        let (from, to) = (days_text(from), days_text(to));
+        if from == to {
+            from
+        } else {
+            format!("{from}–{to}")
+        }
     };
     let _ = writeln!(
         s,
