@@ -28,10 +28,10 @@ pub fn App() -> impl IntoView {
         leptos::logging::warn!("{error}");
     }
     let loaded = autosave::load(&opened, catalog);
-    let state = AppState::new(catalog, loaded.document.answers.clone());
+    let (state, writer) = AppState::new(catalog, loaded.document.answers.clone());
     provide_context(state);
     let screen = route::provide_current_screen(catalog);
-    let autosave = Autosave::new(state, &opened, loaded, screen);
+    let autosave = Autosave::new(state, writer, &opened, loaded, screen);
     provide_context(autosave);
     provide_context(crate::download::RoadmapStart::new());
     crate::embed::provide(state, autosave, screen);

@@ -4,7 +4,7 @@
 //! Every answer the user gives goes through [`Autosave::set_answer`], which updates the answers
 //! signal, records the change time in the document (`changed`) and saves in the next task. A save
 //! reads what is stored first and, when another tab wrote in the meantime, merges per question
-//! (the engine's [`merge`]: the later change wins; an answer of ours that loses is kept as a
+//! (the engine's [`merge`](carryover_engine::merge::merge): the later change wins; an answer of ours that loses is kept as a
 //! snapshot), then writes. Storage trouble is a normal state, never a panic and never silent:
 //!
 //! - storage unavailable (sandboxed frame, blocked site data): answers live in memory;
@@ -24,7 +24,7 @@
 
 use std::collections::BTreeMap;
 
-use carryover_engine::merge::{Merged, Side, merge};
+use carryover_engine::document::other_tab::{self, OtherTab};
 use carryover_engine::register::Register;
 use carryover_engine::snapshot::{self, Reason, Snapshot};
 use carryover_engine::tasks::TaskSettings;
@@ -32,7 +32,7 @@ use carryover_engine::{Answer, Answers, AnswersDocument, Catalog, decode};
 use leptos::prelude::*;
 
 use crate::route::{CurrentScreen, Screen};
-use crate::state::AppState;
+use crate::state::{AnswersWriter, AppState};
 use crate::storage::{self, Key, StorageError, Store};
 
 /// Whether the answers on screen are saved on this device (the indicator's state).
@@ -213,6 +213,8 @@ pub fn load(opened: &storage::Opened, catalog: &Catalog) -> Loaded {
 #[derive(Clone, Copy)]
 pub struct Autosave {
     state: AppState,
+    /// The answers' only writer (see [`AnswersWriter`]).
+    answers: WriteSignal<Answers>,
     store: Option<Store>,
     screen: CurrentScreen,
     /// The indicator's state.
@@ -232,25 +234,47 @@ pub struct Autosave {
     known: StoredValue<Option<String>>,
     /// Stored text that could not be read (for the download the paused notice offers).
     unreadable: StoredValue<Option<String>>,
-    /// The user chose "save here anyway": write even when the stored text cannot be read.
-    forced: StoredValue<bool>,
-    /// A save is scheduled (see [`Autosave::set_answer`]).
-    pending: StoredValue<bool>,
+    /// Whether a save is scheduled, and whether the user chose to write anyway (one stored value
+    /// for both keeps this `Copy` handle small).
+    flags: StoredValue<Flags>,
     /// Bumped whenever `base` is replaced from outside this tab's own edits (import, share link,
     /// another tab, reset), so views of the document beyond the answers (the task plan) redraw.
     generation: RwSignal<u64>,
 }
 
+/// See [`Autosave::flags`].
+#[derive(Clone, Copy, Default)]
+struct Flags {
+    /// A save is scheduled (see [`Autosave::set_answer`]).
+    pending: bool,
+    /// The user chose "save here anyway": write even when the stored text cannot be read.
+    forced: bool,
+}
+
 impl Autosave {
+    fn pending(self) -> bool {
+        self.flags.with_value(|f| f.pending)
+    }
+
+    fn set_pending(self, pending: bool) {
+        self.flags.update_value(|f| f.pending = pending);
+    }
+
+    fn forced(self) -> bool {
+        self.flags.with_value(|f| f.forced)
+    }
+
     /// Starts autosaving `state` from what [`load`] found, and listens for other tabs.
     pub fn new(
         state: AppState,
+        AnswersWriter(answers): AnswersWriter,
         opened: &storage::Opened,
         loaded: Loaded,
         screen: CurrentScreen,
     ) -> Autosave {
         let autosave = Autosave {
             state,
+            answers,
             store: opened.as_ref().ok().copied(),
             screen,
             status: RwSignal::new(loaded.status),
@@ -260,8 +284,7 @@ impl Autosave {
             base: StoredValue::new(loaded.document),
             known: StoredValue::new(loaded.text),
             unreadable: StoredValue::new(loaded.unreadable),
-            forced: StoredValue::new(false),
-            pending: StoredValue::new(false),
+            flags: StoredValue::new(Flags::default()),
             generation: RwSignal::new(0),
         };
         if let Some(store) = autosave.store {
@@ -283,7 +306,7 @@ impl Autosave {
     /// it in the next task: the screen updates first, and a burst of changes is written once.
     /// `pagehide` writes a save still waiting.
     pub fn set_answer(self, question: usize, answer: Option<Answer>) {
-        self.state.answers.update(|answers| match answer {
+        self.answers.update(|answers| match answer {
             Some(answer) => answers.insert(question, answer),
             None => answers.clear(question),
         });
@@ -291,8 +314,8 @@ impl Autosave {
         self.base.update_value(|d| {
             d.changed.insert(question, now);
         });
-        if !self.pending.get_value() {
-            self.pending.set_value(true);
+        if !self.pending() {
+            self.set_pending(true);
             set_timeout(move || self.flush(), std::time::Duration::ZERO);
         }
     }
@@ -302,18 +325,36 @@ impl Autosave {
     /// another tab keep every system.
     pub fn edit_register(self, edit: impl FnOnce(&mut Register, u64)) {
         let now = storage::now_millis();
-        self.state
-            .answers
+        self.answers
             .update(|answers| edit(answers.register_mut(), now));
-        if !self.pending.get_value() {
-            self.pending.set_value(true);
+        if !self.pending() {
+            self.set_pending(true);
             set_timeout(move || self.flush(), std::time::Duration::ZERO);
         }
     }
 
+    /// Fills the site owner's intake prefill (question index → answer) into the questions not
+    /// answered yet and saves; true when anything was filled. Like the earlier behaviour, no
+    /// change time is recorded: a prefill is the site's default, not the respondent's edit.
+    pub fn prefill(self, entries: Vec<(usize, Answer)>) -> bool {
+        let mut changed = false;
+        self.answers.update(|answers| {
+            for (question, answer) in entries {
+                if answers.get(question).is_none() {
+                    answers.insert(question, answer);
+                    changed = true;
+                }
+            }
+        });
+        if changed {
+            self.save();
+        }
+        changed
+    }
+
     /// Writes a scheduled save now, if one is waiting.
     pub fn flush(self) {
-        if self.pending.get_value() {
+        if self.pending() {
             self.save();
         }
     }
@@ -339,7 +380,7 @@ impl Autosave {
     /// in (see the module docs). Failures become the indicator's and the notice's state; while
     /// [`SaveStatus::Paused`] nothing is written.
     pub fn save(self) {
-        self.pending.set_value(false);
+        self.set_pending(false);
         let Some(store) = self.store else {
             self.status.set(SaveStatus::Unavailable);
             return;
@@ -352,7 +393,7 @@ impl Autosave {
         {
             self.base.update_value(|d| d.position = Some(s.id.clone()));
         }
-        let forced = self.forced.get_value();
+        let forced = self.forced();
         match store.read(Key::Answers) {
             Ok(Some(text))
                 if self
@@ -404,7 +445,7 @@ impl Autosave {
     /// The user chose to save here although the stored answers could not be read: from now on
     /// this tab writes (the unreadable text stays in its backup key, if one was made).
     pub fn save_anyway(self) {
-        self.forced.set_value(true);
+        self.flags.update_value(|f| f.forced = true);
         self.status.set(SaveStatus::Idle);
         self.notice.set(None);
         self.save();
@@ -458,7 +499,7 @@ impl Autosave {
     }
 
     fn replace_as(self, mut document: AnswersDocument, reason: Reason, undone: bool) {
-        self.pending.set_value(false);
+        self.set_pending(false);
         let previous = self.document();
         let stored = self.keep(&previous, reason);
         document.replaced_at = Some(storage::now_millis());
@@ -554,88 +595,86 @@ impl Autosave {
             .answers
             .with_untracked(|a| *a != document.answers)
         {
-            self.state.answers.set(document.answers.clone());
+            self.answers.set(document.answers.clone());
         }
         self.base.set_value(document);
         self.generation.update(|g| *g += 1);
     }
 
-    /// Takes in text another tab stored (`None`: it removed the answers or cleared storage).
+    /// Takes in text another tab stored (`None`: it removed the answers or cleared storage),
+    /// carrying out the engine's decision ([`other_tab::decide`], where the policy is tested).
     /// Returns `None` when the text could not be read (then nothing may be written over it),
     /// else whether this tab now holds answers the stored copy lacks (it should write).
     fn take_in(self, text: Option<String>) -> Option<bool> {
         let ours = self.document();
-        let Some(text) = text else {
-            self.known.set_value(None);
-            if ours.answers.is_empty() {
-                return Some(false);
+        let decision = other_tab::decide(self.state.catalog, &ours, text.as_deref());
+        if !matches!(decision, OtherTab::Unreadable(_)) {
+            self.known.set_value(text.clone());
+        }
+        match decision {
+            OtherTab::Nothing => Some(false),
+            OtherTab::Cleared => {
+                // Cleared by another tab: a replace like any other, kept here with Undo.
+                let stored = self.keep(&ours, Reason::OtherTab);
+                self.change.set(Some(Change {
+                    reason: Reason::OtherTab,
+                    before: ours.answers.len(),
+                    after: 0,
+                    lost: 0,
+                    cleared: true,
+                    undone: false,
+                    stored,
+                    previous: ours,
+                }));
+                self.adopt(AnswersDocument::default());
+                Some(false)
             }
-            // Cleared by another tab: a replace like any other, kept here with Undo.
-            let stored = self.keep(&ours, Reason::OtherTab);
-            self.change.set(Some(Change {
-                reason: Reason::OtherTab,
-                before: ours.answers.len(),
-                after: 0,
-                lost: 0,
-                cleared: true,
-                undone: false,
-                stored,
-                previous: ours,
-            }));
-            self.adopt(AnswersDocument::default());
-            return Some(false);
-        };
-        let theirs = match decode(self.state.catalog, &text) {
-            Ok(decoded) => decoded.document,
-            Err(error) => {
+            OtherTab::Unreadable(error) => {
                 leptos::logging::warn!("answers from another tab unreadable: {error}");
-                if !self.forced.get_value() {
-                    self.unreadable.set_value(Some(text));
+                if !self.forced() {
+                    self.unreadable.set_value(text);
                     self.pause(Notice::UnreadableFromOtherTab);
                 }
-                return None;
+                None
             }
-        };
-        self.known.set_value(Some(text));
-        if theirs.same_answers(&ours) {
-            // Same answers (a position, time or task change): take the rest, keep our position.
-            let position = ours.position;
-            self.base.set_value(AnswersDocument {
-                position,
-                answers: ours.answers,
-                ..theirs
-            });
-            self.generation.update(|g| *g += 1);
-            return Some(false);
-        }
-        let replaced = theirs.replaced_at > ours.replaced_at;
-        let merged: Merged = merge(&ours, &theirs);
-        let lost = merged.lost(Side::Ours);
-        if lost > 0 {
-            let stored = self.keep(&ours, Reason::OtherTab);
-            self.change.set(Some(Change {
-                reason: Reason::OtherTab,
-                before: ours.answers.len(),
-                after: merged.document.answers.len(),
-                lost: if replaced { 0 } else { lost },
-                cleared: false,
-                undone: false,
-                stored,
-                previous: ours.clone(),
-            }));
-        } else if merged.document.answers != ours.answers {
-            self.notice.update(|n| {
-                if n.is_none() {
-                    *n = Some(Notice::UpdatedFromOtherTab);
+            OtherTab::SameAnswers(document) => {
+                // Same answers (a position, time or task change): nothing on screen changes.
+                self.base.set_value(document);
+                self.generation.update(|g| *g += 1);
+                Some(false)
+            }
+            OtherTab::Merged {
+                document,
+                lost,
+                updated,
+                write_back,
+            } => {
+                if let Some(lost) = lost {
+                    let stored = self.keep(&ours, Reason::OtherTab);
+                    self.change.set(Some(Change {
+                        reason: Reason::OtherTab,
+                        before: ours.answers.len(),
+                        after: document.answers.len(),
+                        lost,
+                        cleared: false,
+                        undone: false,
+                        stored,
+                        previous: ours,
+                    }));
+                } else if updated {
+                    self.notice.update(|n| {
+                        if n.is_none() {
+                            *n = Some(Notice::UpdatedFromOtherTab);
+                        }
+                    });
                 }
-            });
+                self.adopt(document);
+                if self.status.get_untracked() != SaveStatus::Paused && !write_back {
+                    self.status.set(SaveStatus::Saved);
+                }
+                Some(write_back)
+            }
         }
-        let holds_more = !merged.document.same_answers(&theirs);
-        self.adopt(merged.document);
-        if self.status.get_untracked() != SaveStatus::Paused && !holds_more {
-            self.status.set(SaveStatus::Saved);
-        }
-        Some(holds_more)
     }
 
     /// Another tab wrote (or removed) the stored answers: merge, and write back when this tab

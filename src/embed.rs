@@ -175,18 +175,9 @@ impl Embed {
             if prefill.is_empty() {
                 return;
             }
-            let mut changed = false;
-            state.answers.update(|answers| {
-                for (question, answer) in prefill {
-                    if answers.get(question).is_none() {
-                        answers.insert(question, answer);
-                        changed = true;
-                    }
-                }
-            });
-            if changed {
+            // Through autosave, the answers' one writer (it saves too).
+            if autosave.prefill(prefill) {
                 baseline.set_value(Some(state.answers.get_untracked()));
-                autosave.save();
             }
         };
         if matches!(screen.get_untracked(), Screen::Section(_)) {

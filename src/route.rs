@@ -67,11 +67,30 @@ impl Screen {
     }
 }
 
-/// The current screen, shared by context (see [`provide_current_screen`]).
-pub type CurrentScreen = RwSignal<Screen>;
+/// The current screen, shared by context (see [`provide_current_screen`]). A newtype, so the
+/// context key is its own type, never a bare signal type another context could share; it reads
+/// and writes like the signal inside.
+#[derive(Clone, Copy)]
+pub struct CurrentScreen(pub RwSignal<Screen>);
 
-/// The encoded answers of a share link that arrived and is not handled yet, shared by context.
-pub type PendingShare = RwSignal<Option<String>>;
+impl std::ops::Deref for CurrentScreen {
+    type Target = RwSignal<Screen>;
+    fn deref(&self) -> &RwSignal<Screen> {
+        &self.0
+    }
+}
+
+/// The encoded answers of a share link that arrived and is not handled yet, shared by context
+/// (a newtype, like [`CurrentScreen`]).
+#[derive(Clone, Copy)]
+pub struct PendingShare(pub RwSignal<Option<String>>);
+
+impl std::ops::Deref for PendingShare {
+    type Target = RwSignal<Option<String>>;
+    fn deref(&self) -> &RwSignal<Option<String>> {
+        &self.0
+    }
+}
 
 /// What marks a share link's fragment.
 const SHARE_PREFIX: &str = "share=";
@@ -105,7 +124,7 @@ pub fn replace_share_fragment(catalog: &Catalog) {
 /// and hand-edited fragments for the life of the page, and provides it as context, with the
 /// [`PendingShare`] a share link's fragment fills.
 pub fn provide_current_screen(catalog: &'static Catalog) -> CurrentScreen {
-    let pending: PendingShare = RwSignal::new(None);
+    let pending = PendingShare(RwSignal::new(None));
     let from_url = move || {
         let hash = location_hash().unwrap_or_default();
         if let Some(payload) = share_payload(&hash) {
@@ -113,7 +132,7 @@ pub fn provide_current_screen(catalog: &'static Catalog) -> CurrentScreen {
         }
         Screen::from_fragment(catalog, &hash)
     };
-    let current = RwSignal::new(from_url());
+    let current = CurrentScreen(RwSignal::new(from_url()));
     let follow_url = move || {
         let screen = from_url();
         if current.get_untracked() != screen {

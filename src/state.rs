@@ -1,7 +1,10 @@
 //! The app's shared state, provided once by the root component and read with
 //! `expect_context::<AppState>()`: the validated catalog, the answers (the one thing the user
 //! changes), and the assessment the engine derives from them. Views render `assessment` and
-//! dispatch changes to `answers`; none of them computes a score.
+//! read `answers`; none of them computes a score, and none can write the answers: the signal is
+//! read-only here, and its one writer ([`AnswersWriter`]) is handed to [`crate::autosave::Autosave`]
+//! when the state is made, so every change (answers, import, share link, other tab, embed
+//! prefill) goes through autosave and is saved.
 
 use carryover_engine::catalog::Condition;
 use carryover_engine::score::Progress;
@@ -13,8 +16,8 @@ use leptos::prelude::*;
 pub struct AppState {
     /// The content compiled into this build.
     pub catalog: &'static Catalog,
-    /// The respondent's answers.
-    pub answers: RwSignal<Answers>,
+    /// The respondent's answers (read-only: [`crate::autosave::Autosave`] is the only writer).
+    pub answers: ReadSignal<Answers>,
     /// The engine's result for the current answers, recomputed when they change and something
     /// on screen reads it (memos are lazy: the questionnaire screens do not).
     pub assessment: Memo<Assessment>,
@@ -27,19 +30,24 @@ pub struct AppState {
     pub locale: &'static str,
 }
 
+/// The one handle that can change the answers, given to [`crate::autosave::Autosave::new`] (not
+/// `Clone` or `Copy`, and never provided as context).
+pub struct AnswersWriter(pub(crate) WriteSignal<Answers>);
+
 impl AppState {
-    /// Creates the state around a catalog and initial answers.
-    pub fn new(catalog: &'static Catalog, answers: Answers) -> AppState {
-        let answers = RwSignal::new(answers);
+    /// Creates the state around a catalog and initial answers, and the answers' only writer.
+    pub fn new(catalog: &'static Catalog, answers: Answers) -> (AppState, AnswersWriter) {
+        let (answers, write) = signal(answers);
         let assessment = Memo::new(move |_| answers.with(|a| assess(catalog, a)));
         let progress = Memo::new(move |_| answers.with(|a| stable_progress(catalog, a)));
-        AppState {
+        let state = AppState {
             catalog,
             answers,
             assessment,
             progress,
             locale: "en",
-        }
+        };
+        (state, AnswersWriter(write))
     }
 
     /// A user-visible string by locale key (falls back to English, then to the key).

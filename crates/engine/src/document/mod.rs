@@ -1,10 +1,12 @@
 //! Layer 3, the answers document: [`answers`] (the document and its codec), [`register`] (the AI
-//! system register kept in it), [`merge`] (two copies merged per question), [`snapshot`] (the
+//! system register kept in it), [`merge`] (two copies merged per question), [`other_tab`] (what
+//! a tab does when another tab changed the stored answers), [`snapshot`] (the
 //! answers as they were before a replace) and [`share`] (the share-link fragment codec), [`tasks`] (the owners and cadences
 //! chosen for tasks).
 
 pub mod answers;
 pub mod merge;
+pub mod other_tab;
 pub mod register;
 pub mod share;
 pub mod snapshot;
