@@ -141,6 +141,7 @@ fn outputs(name: &str) -> Vec<(&'static str, Vec<String>)> {
             args(&["tasks", "--format", "ics", "--date", DATE]),
         ),
         ("whatif.json", args(&["whatif"])),
+        ("whatif.txt", args(&["whatif", "--format", "text"])),
     ]
 }
 

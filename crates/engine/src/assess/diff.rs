@@ -243,7 +243,7 @@ pub fn days_text(x: f64) -> String {
 
 /// An answer as a person reads it: a choice's label, a practice answer's label, several choices
 /// joined, or `unanswered`.
-fn answer_text(
+pub(crate) fn answer_text(
     catalog: &Catalog,
     locale: &str,
     question: &str,
@@ -282,7 +282,7 @@ fn answer_text(
 
 /// A question as a person reads it at the start of a line: a practice's short name (capitalised),
 /// else the question's text.
-fn question_name(catalog: &Catalog, id: &str) -> String {
+pub(crate) fn question_name(catalog: &Catalog, id: &str) -> String {
     let name = catalog.question(id).map_or_else(
         || id.to_owned(),
         |q| q.name.clone().unwrap_or_else(|| q.text.clone()),

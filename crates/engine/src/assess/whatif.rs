@@ -26,7 +26,153 @@ use crate::assess::diff::{AnswerChange, Change};
 use crate::assess::score::{Assessment, assess};
 use crate::content::catalog::Catalog;
 use crate::document::answers::{Answer, Answers};
+use crate::model::text::fill;
 use crate::model::{Family, Maturity, PracticeAnswer, QuestionKind};
+
+/// The what-ifs as plain text in `locale` (the CLI's `carryover whatif FILE --format text`): per
+/// what-if its title and note, a Markdown table with a column per path (the same rows as the
+/// results screen), and under it the answers each path would need to differ. Money is written by
+/// the budget formatter; numbers are rounded as on screen.
+#[allow(clippy::too_many_lines)] // one straight listing, what-if after what-if
+pub fn render_text(catalog: &Catalog, list: &[WhatIf], locale: &str) -> String {
+    use std::fmt::Write as _;
+    let t = |key: &str, args: &[(&str, &str)]| fill(catalog.text(locale, key), args);
+    // Months to the half, as the results screen writes them.
+    let half = |x: f64| crate::assess::diff::days_text((x * 2.0).round() / 2.0);
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{}\n\n{}",
+        t("ui.whatif.title", &[]),
+        t("ui.whatif.intro", &[])
+    );
+    for what in list {
+        let _ = writeln!(
+            s,
+            "\n## {}\n\n{}\n",
+            t(&format!("ui.whatif.{}.title", what.id), &[]),
+            t(&format!("ui.whatif.{}.note", what.id), &[])
+        );
+        let head: Vec<String> = what
+            .paths
+            .iter()
+            .map(|p| {
+                let name = t(&format!("ui.whatif.path.{}", p.id), &[]);
+                if p.current {
+                    format!("{name} ({})", t("ui.whatif.current", &[]))
+                } else {
+                    name
+                }
+            })
+            .collect();
+        let _ = writeln!(s, "| | {} |", head.join(" | "));
+        let _ = writeln!(s, "| --- |{}", " ---: |".repeat(what.paths.len()));
+        let mut row = |label: &str, cell: &dyn Fn(&Path) -> String| {
+            let cells: Vec<String> = what.paths.iter().map(cell).collect();
+            let _ = writeln!(s, "| {} | {} |", t(label, &[]), cells.join(" | "));
+        };
+        let currency = what
+            .paths
+            .iter()
+            .find_map(|p| p.outcome.budget.as_ref().map(|b| b.currency.clone()))
+            .unwrap_or_default();
+        let money = |r: Range| crate::assess::budget::format_range(r, &currency, locale);
+        row("ui.whatif.readiness_h", &|p| {
+            t(
+                "ui.whatif.readiness",
+                &[("score", &p.outcome.readiness.to_string())],
+            )
+        });
+        row("ui.whatif.days_h", &|p| {
+            t(
+                "ui.whatif.days",
+                &[
+                    ("low", &p.outcome.days_low.to_string()),
+                    ("high", &p.outcome.days_high.to_string()),
+                ],
+            )
+        });
+        row("ui.whatif.months_h", &|p| {
+            t(
+                "ui.whatif.months",
+                &[
+                    ("low", &half(p.outcome.months_low)),
+                    ("high", &half(p.outcome.months_high)),
+                ],
+            )
+        });
+        let has_money = what.paths.iter().any(|p| p.outcome.budget.is_some());
+        if has_money {
+            row("ui.whatif.budget_h", &|p| {
+                p.outcome.budget.as_ref().map_or_else(String::new, |b| {
+                    t("ui.whatif.budget", &[("range", &money(b.total))])
+                })
+            });
+        }
+        if what.paths.iter().any(|p| p.prior.is_some()) {
+            row("ui.whatif.prior_h", &|p| {
+                p.prior.as_ref().map_or_else(String::new, |pr| {
+                    t(
+                        &format!("ui.whatif.prior.{}", pr.id),
+                        &[
+                            ("low", &half(pr.months.low)),
+                            ("high", &half(pr.months.high)),
+                        ],
+                    )
+                })
+            });
+            row("ui.whatif.whole_months_h", &|p| {
+                t(
+                    "ui.whatif.total_months",
+                    &[
+                        ("low", &half(p.total_months.low)),
+                        ("high", &half(p.total_months.high)),
+                    ],
+                )
+            });
+            if has_money {
+                row("ui.whatif.whole_cost_h", &|p| {
+                    p.total_cost.map_or_else(String::new, |c| {
+                        t("ui.whatif.total_cost", &[("range", &money(c))])
+                    })
+                });
+            }
+        }
+        let unanswered = catalog.text(locale, "ui.whatif.unanswered");
+        for p in &what.paths {
+            let _ = writeln!(
+                s,
+                "\n{}: {}",
+                t(&format!("ui.whatif.path.{}", p.id), &[]),
+                t("ui.whatif.differs", &[])
+            );
+            if p.changes.is_empty() {
+                let _ = writeln!(s, "- {}", t("ui.whatif.same", &[]));
+            }
+            for c in &p.changes {
+                let words = |v: &Value| {
+                    crate::assess::diff::answer_text(catalog, locale, &c.question, v, unanswered)
+                };
+                let _ = writeln!(
+                    s,
+                    "- {}",
+                    t(
+                        "ui.whatif.answer_change",
+                        &[
+                            (
+                                "question",
+                                &crate::assess::diff::question_name(catalog, &c.question)
+                            ),
+                            ("before", &words(&c.answer.before)),
+                            ("after", &words(&c.answer.after)),
+                        ]
+                    )
+                );
+            }
+        }
+    }
+    s
+}
 
 /// The figures shown for one path.
 #[derive(Debug, Clone, PartialEq, Serialize)]

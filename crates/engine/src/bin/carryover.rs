@@ -11,7 +11,7 @@
 //! carryover unshare LINK                               print the answers document in a share link
 //! carryover content                                    print the content bundle's counts and version
 //! carryover diff EARLIER LATER [--json]                what moved between two assessments
-//! carryover whatif FILE                                the what-if paths side by side, JSON
+//! carryover whatif FILE [--format json|text]           the what-if paths side by side
 //! ```
 //!
 //! `diff` takes two answers files (or share links), scores both with the built-in content and
@@ -53,7 +53,7 @@ const USAGE: &str = "usage: carryover score FILE [--format json|text]
        carryover unshare LINK
        carryover content
        carryover diff EARLIER LATER [--json]
-       carryover whatif FILE";
+       carryover whatif FILE [--format json|text]";
 
 /// How a command ended when it did not succeed.
 enum Failure {
@@ -383,9 +383,10 @@ fn diff(catalog: &Catalog, args: &[String]) -> Outcome {
     Ok(())
 }
 
-/// The what-if paths for an answers file, with the default budget settings, as JSON.
+/// The what-if paths for an answers file, with the default budget settings, as JSON (default)
+/// or as text tables.
 fn what_if(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(args, &[], &[])?;
+    let o = options(args, &["--format"], &["json", "text"])?;
     let doc = load(catalog, &o.input)?.document;
     let defaults = budget_defaults()?;
     let assessment = assess(catalog, &doc.answers);
@@ -396,6 +397,13 @@ fn what_if(catalog: &Catalog, args: &[String]) -> Outcome {
         defaults,
         Some(&defaults.settings),
     );
+    if o.format.as_deref() == Some("text") {
+        print!(
+            "{}",
+            carryover_engine::whatif::render_text(catalog, &list, "en")
+        );
+        return Ok(());
+    }
     let s = serde_json::to_string_pretty(&serde_json::json!({ "input": o.input, "whatif": list }))
         .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
     println!("{s}");
