@@ -780,9 +780,12 @@ fn task_csv_prices_each_task_at_the_blended_day_rate() {
             lines.next().expect("header").ends_with(",Cost (EUR)"),
             "{name}"
         );
-        // Each record ends in its task's cost: days × 1,500, rounded as amounts are.
+        // Each record ends in its task's cost: the estimate as written × 1,500.
         for task in &plan {
-            let cost = round_amount(task.remaining_days * 1500.0).to_string();
+            let shown: f64 = carryover_engine::export::days(task.remaining_days)
+                .parse()
+                .expect("a number");
+            let cost = format!("{:.0}", shown * 1500.0);
             assert!(
                 csv.contains(&format!("{},{}\r\n", status_text(task.status), cost)),
                 "{name}: {} {cost}",

@@ -7,10 +7,10 @@
 //! task id, requirement and status for matching rows up on a later import.
 //!
 //! When money is shown ([`csv_priced`] with the budget settings), a last column gives each task's
-//! cost in the budget's currency: its person-days times the plan's day rate (in-house and
-//! consultancy days mixed by the consultancy share), as a plain whole number a spreadsheet or
-//! tracker can sum, rounded like every amount Carryover shows (to 100 below 10,000, else to 1,000);
-//! the header names the currency. The certification audit fee is no task, so it is not in the
+//! cost in the budget's currency: its estimate as written in the estimate column times the plan's
+//! day rate (in-house and consultancy days mixed by the consultancy share), as a plain whole
+//! number a spreadsheet or tracker can sum and a reader can check by hand; the header names the
+//! currency. The certification audit fee is no task, so it is not in the
 //! column: the tasks add up to the roadmap's work, the budget adds the fee and the range.
 //!
 //! The calendar holds one all-day `VEVENT` per certification milestone (Stage 1, Stage 2, the first
@@ -22,7 +22,7 @@
 //! updates its events instead of duplicating them, while two clients' calendars (named apart) never
 //! collide. `DTSTAMP` is the time stamp the caller passes: the engine has no clock.
 
-use crate::assess::budget::{BudgetSettings, round_amount};
+use crate::assess::budget::BudgetSettings;
 use crate::assess::tasks::Task;
 use crate::content::catalog::Catalog;
 use crate::export::csv::Csv;
@@ -147,7 +147,11 @@ pub fn csv_priced(
             .field(&task.requirement)
             .field(catalog.text(locale, &format!("status.{}", task.status.id())));
         if let Some(m) = money {
-            csv.field(&round_amount(task.remaining_days * m.blended_day_rate()).to_string());
+            // The estimate as written in its column (to the half day), so each row checks out
+            // by hand: estimate × day rate, to the whole currency unit.
+            let shown = days(task.remaining_days);
+            let estimate = shown.parse::<f64>().unwrap_or(task.remaining_days);
+            csv.field(&format!("{:.0}", estimate * m.blended_day_rate()));
         }
         csv.end_record();
     }
