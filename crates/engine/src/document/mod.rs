@@ -4,6 +4,7 @@
 //! chosen for tasks).
 
 pub mod answers;
+pub mod issue;
 pub mod merge;
 pub mod register;
 pub mod share;

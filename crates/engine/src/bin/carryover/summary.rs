@@ -1,48 +1,73 @@
-//! The plain-text summary of an assessment that `carryover score --format text` prints.
+//! The plain-text summary of an assessment that `carryover score --format text` prints. Every word
+//! comes from the locale (`cli.summary.*` and the keys the app uses), so a `--lang` needs no code.
 
 use std::fmt::Write as _;
 
 use carryover_engine::Catalog;
+use carryover_engine::model::Relation;
 use carryover_engine::score::{Assessment, NotApplicable};
 
 /// A readable summary of an assessment, in the given locale.
 #[allow(clippy::too_many_lines)] // one straight report, section after section
 pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String {
     let tr = |k: &str| catalog.text(locale, k).to_owned();
+    let w = |k: &str, args: &[(&str, &str)]| {
+        carryover_engine::export::fill(catalog.text(locale, &format!("cli.summary.{k}")), args)
+    };
+    let days = |d: f64, width: usize| w("days", &[("days", &format!("{d:>width$.1}"))]);
     let mut s = String::new();
     let band = format!("band.{}.label", a.readiness.band);
     let _ = writeln!(s, "{}", tr("app.name"));
     let _ = writeln!(
         s,
-        "{}: {}/100 ({}) — from Σ weight×credit {:.2} / Σ weight {:.0} over applicable requirements",
-        tr("results.readiness"),
-        a.readiness.score,
-        tr(&band),
-        a.readiness.weighted_credit,
-        a.readiness.weight_total
+        "{}",
+        w(
+            "readiness",
+            &[
+                ("label", &tr("results.readiness")),
+                ("score", &a.readiness.score.to_string()),
+                ("band", &tr(&band)),
+                ("credit", &format!("{:.2}", a.readiness.weighted_credit)),
+                ("weight", &format!("{:.0}", a.readiness.weight_total)),
+            ],
+        )
     );
     let _ = writeln!(
         s,
-        "Answered {} of {} visible questions",
-        a.progress.answered, a.progress.total
+        "{}",
+        w(
+            "answered",
+            &[
+                ("answered", &a.progress.answered.to_string()),
+                ("total", &a.progress.total.to_string()),
+            ],
+        )
     );
     let _ = writeln!(s, "\n{}", tr("results.overlap"));
     for (name, sp) in [
-        ("Clauses 4–10", &a.overlap.clauses),
-        ("Annex A", &a.overlap.annex),
-        ("All", &a.overlap.all),
+        (w("clauses", &[]), &a.overlap.clauses),
+        (w("annex", &[]), &a.overlap.annex),
+        (w("all", &[]), &a.overlap.all),
     ] {
         let _ = writeln!(
             s,
-            "  {name:<13} requirements: {}% inherited, {}% extend, {}% net-new ({} applicable, {} n/a) | effort already done: {}% ({:.0} of {:.0} person-days)",
-            sp.inherited_pct,
-            sp.extend_pct,
-            sp.net_new_pct,
-            sp.counts.applicable(),
-            sp.counts.not_applicable,
-            sp.effort_done_pct,
-            sp.full_days - sp.remaining_days,
-            sp.full_days
+            "  {name:<13} {}",
+            w(
+                "overlap_row",
+                &[
+                    ("inherited", &sp.inherited_pct.to_string()),
+                    ("extend", &sp.extend_pct.to_string()),
+                    ("net_new", &sp.net_new_pct.to_string()),
+                    ("applicable", &sp.counts.applicable().to_string()),
+                    ("not_applicable", &sp.counts.not_applicable.to_string()),
+                    ("done", &sp.effort_done_pct.to_string()),
+                    (
+                        "done_days",
+                        &format!("{:.0}", sp.full_days - sp.remaining_days)
+                    ),
+                    ("full_days", &format!("{:.0}", sp.full_days)),
+                ],
+            )
         );
     }
     let _ = writeln!(s, "\n{}", tr("results.published"));
@@ -50,28 +75,44 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
         let src = &catalog.effort.sources[f.source];
         let _ = writeln!(
             s,
-            "  {}–{}% of the {} ({}): {} — {}, {}",
-            f.low, f.high, f.basis, f.from, f.claim, src.publisher, src.date
+            "  {}",
+            w(
+                "published_row",
+                &[
+                    ("low", &f.low.to_string()),
+                    ("high", &f.high.to_string()),
+                    ("basis", &f.basis),
+                    ("from", &f.from),
+                    ("claim", &f.claim),
+                    ("publisher", &src.publisher),
+                    ("date", &src.date),
+                ],
+            )
         );
     }
     let _ = writeln!(s, "  {}", tr("results.count_vs_effort"));
     let e = &a.effort;
     let _ = writeln!(
         s,
-        "\n{}: {}–{} person-days, {}–{} months ({} AI system(s) in scope)",
-        tr("results.effort"),
-        e.days_low,
-        e.days_high,
-        e.months_low,
-        e.months_high,
-        e.systems
+        "\n{}",
+        w(
+            "effort",
+            &[
+                ("label", &tr("results.effort")),
+                ("days_low", &e.days_low.to_string()),
+                ("days_high", &e.days_high.to_string()),
+                ("months_low", &e.months_low.to_string()),
+                ("months_high", &e.months_high.to_string()),
+                ("systems", &e.systems.to_string()),
+            ],
+        )
     );
     for l in &e.lines {
         let _ = writeln!(
             s,
-            "  {:<42} {:>6.1} days",
+            "  {:<42} {}",
             tr(&format!("effort.{}", l.kind.id())),
-            l.days
+            days(l.days, 6)
         );
     }
     for f in &e.factors {
@@ -82,7 +123,7 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
             tr(&format!("factor.{}", f.id))
         );
     }
-    let _ = writeln!(s, "\nAreas");
+    let _ = writeln!(s, "\n{}", w("areas", &[]));
     for ar in &a.areas {
         let area = catalog.areas.iter().find(|x| x.id == ar.area);
         let _ = writeln!(
@@ -90,35 +131,50 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
             "  {:<5} {:<44} {}",
             ar.area,
             area.map_or("", |x| x.name.as_str()),
-            ar.score
-                .map_or_else(|| "n/a".to_owned(), |v| format!("{v}/100"))
+            ar.score.map_or_else(
+                || w("na", &[]),
+                |v| w("score", &[("score", &v.to_string())])
+            )
         );
     }
     let _ = writeln!(s, "\n{}", tr("results.warnings"));
-    for w in &a.warnings {
-        let _ = writeln!(s, "  ! {}", tr(&format!("warning.{}.title", w.id)));
-        if !w.related.is_empty() {
-            let _ = writeln!(s, "    ({})", w.related.join(", "));
+    for warning in &a.warnings {
+        let _ = writeln!(s, "  ! {}", tr(&format!("warning.{}.title", warning.id)));
+        if !warning.related.is_empty() {
+            let _ = writeln!(s, "    ({})", warning.related.join(", "));
         }
     }
     let _ = writeln!(s, "\n{}", tr("results.wins"));
-    for w in &a.wins {
+    for win in &a.wins {
         let q = catalog
-            .question(&w.question)
+            .question(&win.question)
             .map_or("", |q| q.text.as_str());
         let _ = writeln!(
             s,
-            "  +{:.1} readiness, {:.1} days saved: {} [{}]",
-            w.readiness_gain, w.days_saved, q, w.question
+            "  {}",
+            w(
+                "win",
+                &[
+                    ("gain", &format!("{:.1}", win.readiness_gain)),
+                    ("days", &format!("{:.1}", win.days_saved)),
+                    ("question", q),
+                    ("id", &win.question),
+                ],
+            )
         );
     }
     let _ = writeln!(s, "\n{}", tr("results.roadmap"));
     for p in &a.roadmap {
         let _ = writeln!(
             s,
-            "  {} ({:.0} person-days before factors)",
-            tr(&format!("phase.{}.title", p.phase.id())),
-            p.days
+            "  {}",
+            w(
+                "phase",
+                &[
+                    ("phase", &tr(&format!("phase.{}.title", p.phase.id()))),
+                    ("days", &format!("{:.0}", p.days)),
+                ],
+            )
         );
         for i in &p.items {
             let name = catalog
@@ -126,11 +182,11 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
                 .map_or("", |r| r.name.as_str());
             let _ = writeln!(
                 s,
-                "    {:<9} {:<52} {:<8} {:>5.1} days",
+                "    {:<9} {:<52} {:<8} {}",
                 i.requirement,
                 name,
                 tr(&format!("status.{}", i.status.id())),
-                i.remaining_days
+                days(i.remaining_days, 5)
             );
         }
     }
@@ -143,19 +199,28 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
                 .and_then(|x| x.na_reason.clone())
                 .unwrap_or_default(),
             (Some(NotApplicable::Answered { questions }), _) => {
-                format!("answered not applicable: {}", questions.join(", "))
+                w("why_na", &[("questions", &questions.join(", "))])
             }
             (None, Some(b)) => {
                 let sp = &r.support[b];
-                format!(
-                    "{} = {} ({:?} row, credit {:.2})",
-                    sp.question,
-                    sp.answer.as_deref().unwrap_or("unanswered"),
-                    sp.relation,
-                    sp.credit
+                let relation = match sp.relation {
+                    Relation::Full => tr("relation.full"),
+                    Relation::Partial => tr("relation.partial"),
+                };
+                w(
+                    "why_row",
+                    &[
+                        ("question", &sp.question),
+                        (
+                            "answer",
+                            &sp.answer.clone().unwrap_or_else(|| w("unanswered", &[])),
+                        ),
+                        ("relation", &relation),
+                        ("credit", &format!("{:.2}", sp.credit)),
+                    ],
                 )
             }
-            (None, None) => "no supporting practice in place".to_owned(),
+            (None, None) => w("why_none", &[]),
         };
         let _ = writeln!(
             s,
