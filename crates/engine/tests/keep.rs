@@ -352,8 +352,8 @@ fn share_links_open_in_every_pasted_form() {
         format!("http://127.0.0.1:8080/#share={payload}"),
         format!("  https://example.org/carryover/index.html#share={payload}\n"),
     ] {
-        let opened = share::decode(c, &form)
-            .unwrap_or_else(|e| panic!("{form}: {}", e.message(c, "en")));
+        let opened =
+            share::decode(c, &form).unwrap_or_else(|e| panic!("{form}: {}", e.message(c, "en")));
         assert_eq!(opened.document.answers, document.answers, "{form}");
         // The change times stay on the device that made them.
         assert!(opened.document.changed.is_empty());

@@ -184,9 +184,8 @@ fn options(
                     return Err(usage("format", &[("formats", &formats), ("value", value)]));
                 }
                 "--date" => {
-                    opts.date = Some(
-                        Date::parse(value).map_err(|e| usage("date", &[("input", &e.input)]))?,
-                    );
+                    opts.date =
+                        Some(Date::parse(value).map_err(|e| Failure::Usage(Some(e.wording())))?);
                 }
                 _ => opts.name = Some(value.clone()),
             }

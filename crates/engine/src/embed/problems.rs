@@ -236,6 +236,7 @@ pub fn locale_keys() -> Vec<String> {
         .iter()
         .map(|id| format!("embed.problem.{id}"))
         .collect();
+    keys.push("embed.console".to_owned());
     for id in [
         "boolean", "strings", "choices", "prefill", "number", "string",
     ] {

@@ -11,17 +11,17 @@ use carryover_engine::score::{Assessment, NotApplicable};
 #[allow(clippy::too_many_lines)] // one straight report, section after section
 pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String {
     let tr = |k: &str| catalog.text(locale, k).to_owned();
-    let w = |k: &str, args: &[(&str, &str)]| {
+    let cli = |k: &str, args: &[(&str, &str)]| {
         carryover_engine::export::fill(catalog.text(locale, &format!("cli.summary.{k}")), args)
     };
-    let days = |d: f64, width: usize| w("days", &[("days", &format!("{d:>width$.1}"))]);
+    let days = |d: f64, width: usize| cli("days", &[("days", &format!("{d:>width$.1}"))]);
     let mut s = String::new();
     let band = format!("band.{}.label", a.readiness.band);
     let _ = writeln!(s, "{}", tr("app.name"));
     let _ = writeln!(
         s,
         "{}",
-        w(
+        cli(
             "readiness",
             &[
                 ("label", &tr("results.readiness")),
@@ -35,7 +35,7 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
     let _ = writeln!(
         s,
         "{}",
-        w(
+        cli(
             "answered",
             &[
                 ("answered", &a.progress.answered.to_string()),
@@ -45,14 +45,14 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
     );
     let _ = writeln!(s, "\n{}", tr("results.overlap"));
     for (name, sp) in [
-        (w("clauses", &[]), &a.overlap.clauses),
-        (w("annex", &[]), &a.overlap.annex),
-        (w("all", &[]), &a.overlap.all),
+        (cli("clauses", &[]), &a.overlap.clauses),
+        (cli("annex", &[]), &a.overlap.annex),
+        (cli("all", &[]), &a.overlap.all),
     ] {
         let _ = writeln!(
             s,
             "  {name:<13} {}",
-            w(
+            cli(
                 "overlap_row",
                 &[
                     ("inherited", &sp.inherited_pct.to_string()),
@@ -76,7 +76,7 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
         let _ = writeln!(
             s,
             "  {}",
-            w(
+            cli(
                 "published_row",
                 &[
                     ("low", &f.low.to_string()),
@@ -95,7 +95,7 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
     let _ = writeln!(
         s,
         "\n{}",
-        w(
+        cli(
             "effort",
             &[
                 ("label", &tr("results.effort")),
@@ -123,7 +123,7 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
             tr(&format!("factor.{}", f.id))
         );
     }
-    let _ = writeln!(s, "\n{}", w("areas", &[]));
+    let _ = writeln!(s, "\n{}", cli("areas", &[]));
     for ar in &a.areas {
         let area = catalog.areas.iter().find(|x| x.id == ar.area);
         let _ = writeln!(
@@ -132,8 +132,8 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
             ar.area,
             area.map_or("", |x| x.name.as_str()),
             ar.score.map_or_else(
-                || w("na", &[]),
-                |v| w("score", &[("score", &v.to_string())])
+                || cli("na", &[]),
+                |v| cli("score", &[("score", &v.to_string())])
             )
         );
     }
@@ -152,7 +152,7 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
         let _ = writeln!(
             s,
             "  {}",
-            w(
+            cli(
                 "win",
                 &[
                     ("gain", &format!("{:.1}", win.readiness_gain)),
@@ -168,7 +168,7 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
         let _ = writeln!(
             s,
             "  {}",
-            w(
+            cli(
                 "phase",
                 &[
                     ("phase", &tr(&format!("phase.{}.title", p.phase.id()))),
@@ -199,7 +199,7 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
                 .and_then(|x| x.na_reason.clone())
                 .unwrap_or_default(),
             (Some(NotApplicable::Answered { questions }), _) => {
-                w("why_na", &[("questions", &questions.join(", "))])
+                cli("why_na", &[("questions", &questions.join(", "))])
             }
             (None, Some(b)) => {
                 let sp = &r.support[b];
@@ -207,20 +207,20 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
                     Relation::Full => tr("relation.full"),
                     Relation::Partial => tr("relation.partial"),
                 };
-                w(
+                cli(
                     "why_row",
                     &[
                         ("question", &sp.question),
                         (
                             "answer",
-                            &sp.answer.clone().unwrap_or_else(|| w("unanswered", &[])),
+                            &sp.answer.clone().unwrap_or_else(|| cli("unanswered", &[])),
                         ),
                         ("relation", &relation),
                         ("credit", &format!("{:.2}", sp.credit)),
                     ],
                 )
             }
-            (None, None) => w("why_none", &[]),
+            (None, None) => cli("why_none", &[]),
         };
         let _ = writeln!(
             s,
