@@ -366,6 +366,25 @@ fn field(path: &str, reason: Wording) -> DecodeError {
     }
 }
 
+/// Reads the `tasks` value of a document being decoded into it (the answers decoder's hook).
+fn read_tasks(
+    catalog: &Catalog,
+    value: Option<Value>,
+    doc: &mut AnswersDocument,
+    issues: &mut Vec<Issue>,
+) {
+    let Some(value) = value else {
+        return;
+    };
+    let t = super::tasks::decode_settings(catalog, value);
+    doc.tasks = t.settings;
+    doc.rejected_tasks = t.rejected;
+    if let Some(invalid) = t.invalid {
+        doc.extra.insert("tasks".into(), invalid);
+    }
+    issues.extend(t.issues);
+}
+
 /// Reads an answers document. See the module docs for what is fatal and what is kept aside.
 pub fn decode(catalog: &Catalog, text: &str) -> Result<Decoded, DecodeError> {
     if text.len() > MAX_DOCUMENT_BYTES {
@@ -494,7 +513,7 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
             doc.extra.insert("register".into(), unread);
         }
     }
-    super::tasks::read_into(catalog, obj.remove("tasks"), &mut doc, &mut issues);
+    read_tasks(catalog, obj.remove("tasks"), &mut doc, &mut issues);
     for (key, value) in obj {
         issues.push(Issue {
             path: key.clone(),

@@ -21,7 +21,6 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::answers::AnswersDocument;
 use super::issue::Issue;
 use crate::content::catalog::Catalog;
 use crate::model::Cadence;
@@ -68,25 +67,6 @@ pub struct DecodedSettings {
     pub invalid: Option<Value>,
     /// Why.
     pub issues: Vec<Issue>,
-}
-
-/// Reads the `tasks` value of a document being decoded into it (the answers decoder's hook).
-pub(crate) fn read_into(
-    catalog: &Catalog,
-    value: Option<Value>,
-    doc: &mut AnswersDocument,
-    issues: &mut Vec<Issue>,
-) {
-    let Some(value) = value else {
-        return;
-    };
-    let t = decode_settings(catalog, value);
-    doc.tasks = t.settings;
-    doc.rejected_tasks = t.rejected;
-    if let Some(invalid) = t.invalid {
-        doc.extra.insert("tasks".into(), invalid);
-    }
-    issues.extend(t.issues);
 }
 
 /// Reads the `tasks` value of an answers document. Never fails: what does not fit is kept aside.

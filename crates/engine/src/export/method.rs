@@ -6,7 +6,7 @@
 //! `content/` (rules, effort figures, published figures), so the page cannot drift from the model.
 
 use crate::content::catalog::Catalog;
-use crate::export::report::{Block, Linked, Section};
+use crate::export::blocks::{Block, Linked, Section};
 use crate::export::{days, tr};
 use crate::model::Maturity;
 
