@@ -193,7 +193,7 @@ pub fn load(opened: &storage::Opened, catalog: &Catalog) -> Loaded {
             }
         }
         Err(error) => {
-            leptos::logging::warn!("saved answers unreadable: {error}");
+            leptos::logging::warn!("saved answers unreadable: {}", error.message(catalog, "en"));
             let backup = match store.backup(&text) {
                 Ok(key) => Some(key.name()),
                 Err(error) => {
@@ -630,7 +630,10 @@ impl Autosave {
                 Some(false)
             }
             OtherTab::Unreadable(error) => {
-                leptos::logging::warn!("answers from another tab unreadable: {error}");
+                leptos::logging::warn!(
+                    "answers from another tab unreadable: {}",
+                    error.message(self.state.catalog, "en")
+                );
                 if !self.forced() {
                     self.unreadable.set_value(text);
                     self.pause(Notice::UnreadableFromOtherTab);

@@ -317,6 +317,8 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
         keys.push((*k).to_owned());
     }
     keys.extend(crate::export::required_keys());
+    keys.extend(crate::embed::problems::locale_keys());
+    keys.extend(CLI_KEYS.iter().map(|k| (*k).to_owned()));
     for id in [
         "too_large",
         "syntax",
@@ -357,6 +359,47 @@ pub const BASELINE_KEYS: &[&str] = &[
     "ui_model.confidence.title",
     "ui_model.confidence.intro",
     "ui_model.confidence.none",
+];
+
+/// Keys the command-line scorer (`src/bin`) looks up: its usage, errors and text summary.
+pub const CLI_KEYS: &[&str] = &[
+    "cli.usage",
+    "cli.content",
+    "cli.warning",
+    "cli.file_warning",
+    "cli.or",
+    "cli.error.unknown_command",
+    "cli.error.unknown_option",
+    "cli.error.needs_value",
+    "cli.error.format",
+    "cli.error.date",
+    "cli.error.unexpected_argument",
+    "cli.error.read_stdin",
+    "cli.error.read_file",
+    "cli.error.input",
+    "cli.error.link",
+    "cli.error.write_json",
+    "cli.error.diff_inputs",
+    "cli.error.budget_invalid",
+    "cli.summary.readiness",
+    "cli.summary.answered",
+    "cli.summary.clauses",
+    "cli.summary.annex",
+    "cli.summary.all",
+    "cli.summary.overlap_row",
+    "cli.summary.published_row",
+    "cli.summary.effort",
+    "cli.summary.budget",
+    "cli.summary.days",
+    "cli.summary.areas",
+    "cli.summary.na",
+    "cli.summary.score",
+    "cli.summary.win",
+    "cli.summary.phase",
+    "cli.summary.why_na",
+    "cli.summary.why_row",
+    "cli.summary.unanswered",
+    "cli.summary.why_none",
 ];
 
 /// Every key some layer looks up that English lacks, as content problems (empty: none). Checked

@@ -17,7 +17,7 @@ use std::sync::{Mutex, OnceLock};
 use serde::Serialize;
 
 use crate::content::raw::RawContent;
-use crate::model::text::fill;
+use crate::model::text::{Wording, fill};
 use crate::model::{AreaKind, Family, Maturity, Phase, QuestionKind, Relation, WorkKind};
 
 /// The content bundled at build time (see `build.rs`).
@@ -545,6 +545,11 @@ impl Catalog {
             .and_then(|m| m.get(key))
             .or_else(|| self.locales.get("en").and_then(|m| m.get(key)))
             .map_or(key, String::as_str)
+    }
+
+    /// A [`Wording`] in words of a locale (falling back like [`Catalog::text`]).
+    pub fn word(&self, locale: &str, words: &Wording) -> String {
+        words.render(&|key| self.text(locale, key).to_owned())
     }
 
     /// The band a readiness score falls in.

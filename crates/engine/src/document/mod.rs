@@ -5,6 +5,7 @@
 //! chosen for tasks).
 
 pub mod answers;
+pub mod issue;
 pub mod merge;
 pub mod other_tab;
 pub mod register;

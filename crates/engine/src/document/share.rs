@@ -19,8 +19,6 @@
 //! [`MAX_INFLATED_BYTES`]. What passes goes through [`crate::document::answers::decode`], so a shared document
 //! gets exactly the validation an imported file gets.
 
-use std::fmt;
-
 use serde::Serialize;
 
 use crate::content::catalog::Catalog;
@@ -88,10 +86,8 @@ impl FragmentError {
 
     /// The message for a person, in a locale.
     pub fn message(&self, catalog: &Catalog, locale: &str) -> String {
-        self.render(catalog.text(locale, &format!("share.error.{}", self.id())))
-    }
-
-    fn render(&self, template: &str) -> String {
+        let key = format!("share.error.{}", self.id());
+        let template = catalog.text(locale, &key);
         match self {
             FragmentError::Oversized { chars } => fill(
                 template,
@@ -113,7 +109,9 @@ impl FragmentError {
             FragmentError::InflatesTooLarge => {
                 fill(template, &[("limit", &MAX_INFLATED_BYTES.to_string())])
             }
-            FragmentError::Document(e) => fill(template, &[("reason", &e.to_string())]),
+            FragmentError::Document(e) => {
+                fill(template, &[("reason", &e.message(catalog, locale))])
+            }
             FragmentError::Empty
             | FragmentError::Truncated
             | FragmentError::Tampered
@@ -121,19 +119,6 @@ impl FragmentError {
         }
     }
 }
-
-impl fmt::Display for FragmentError {
-    /// English, from the built-in locale.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let key = format!("share.error.{}", self.id());
-        match Catalog::builtin() {
-            Ok(c) => f.write_str(&self.render(c.text("en", &key))),
-            Err(_) => f.write_str(&self.render(&key)),
-        }
-    }
-}
-
-impl std::error::Error for FragmentError {}
 
 /// Packs a document into a fragment (without the `#`).
 pub fn encode(catalog: &Catalog, document: &AnswersDocument) -> String {

@@ -94,12 +94,12 @@ impl Snapshot {
     pub fn decode(catalog: &Catalog, text: &str) -> Result<Snapshot, DecodeError> {
         let field = |path: &str, key: &str| DecodeError::Field {
             path: path.to_owned(),
-            message: t(catalog, key, &[]),
+            reason: t(key, &[]),
         };
         let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::Syntax {
             line: e.line(),
             column: e.column(),
-            message: e.to_string(),
+            eof: e.is_eof(),
         })?;
         let Value::Object(mut obj) = value else {
             return Err(field("(snapshot)", "answers.field.not_object"));

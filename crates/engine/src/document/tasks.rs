@@ -21,9 +21,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::answers::{AnswersDocument, Issue};
-use crate::content::catalog::{Catalog, tr};
+use super::issue::Issue;
+use crate::content::catalog::Catalog;
 use crate::model::Cadence;
+use crate::model::text::Wording;
 
 /// Longest owner accepted, in characters.
 pub const MAX_OWNER_CHARS: usize = 120;
@@ -68,34 +69,13 @@ pub struct DecodedSettings {
     pub issues: Vec<Issue>,
 }
 
-/// Reads the `tasks` value of a document being decoded into it (the answers decoder's hook).
-pub(crate) fn read_into(
-    catalog: &Catalog,
-    value: Option<Value>,
-    doc: &mut AnswersDocument,
-    issues: &mut Vec<Issue>,
-) {
-    let Some(value) = value else {
-        return;
-    };
-    let t = decode_settings(catalog, value);
-    doc.tasks = t.settings;
-    doc.rejected_tasks = t.rejected;
-    if let Some(invalid) = t.invalid {
-        doc.extra.insert("tasks".into(), invalid);
-    }
-    issues.extend(t.issues);
-}
-
 /// Reads the `tasks` value of an answers document. Never fails: what does not fit is kept aside.
 pub fn decode_settings(catalog: &Catalog, value: Value) -> DecodedSettings {
     let mut out = DecodedSettings::default();
-    let t = |key: &str, args: &[(&str, &str)]| tr(catalog, "en", key, args);
+    let t = Wording::new;
     let Value::Object(entries) = value else {
-        out.issues.push(Issue {
-            path: "tasks".into(),
-            message: t("tasks.issue.not_object", &[]),
-        });
+        out.issues
+            .push(Issue::new("tasks", t("tasks.issue.not_object", &[])));
         out.invalid = Some(value);
         return out;
     };
@@ -116,8 +96,8 @@ pub fn decode_settings(catalog: &Catalog, value: Value) -> DecodedSettings {
 }
 
 fn decode_entry(catalog: &Catalog, id: &str, entry: &Value) -> Result<TaskSettings, Issue> {
-    let t = |key: &str, args: &[(&str, &str)]| tr(catalog, "en", key, args);
-    let issue = |path: String, message: String| Issue { path, message };
+    let t = Wording::new;
+    let issue = |path: String, reason: Wording| Issue::new(path, reason);
     if catalog.requirement_index(id).is_none() {
         return Err(issue(
             format!("tasks.{id}"),

@@ -13,7 +13,7 @@
 
 use crate::assess::budget::{BudgetDefaults, BudgetSettings, format_money, format_range};
 use crate::content::catalog::Catalog;
-use crate::export::report::{Block, Linked, Section};
+use crate::export::blocks::{Block, Linked, Section};
 use crate::export::{days, tr};
 use crate::model::Maturity;
 

@@ -19,6 +19,7 @@
 //! Every sentence a reader sees comes from the locale (`content/locales/<locale>.toml`, keys under
 //! `report`, `soa`, `tasks` and `share`), with `{name}` placeholders filled here.
 
+pub mod blocks;
 pub mod csv;
 pub mod date;
 pub mod ical;

@@ -11,8 +11,8 @@ use crate::assess::triage::{Rules, SystemResult, impact_order};
 use crate::content::catalog::Catalog;
 use crate::document::answers::Answers;
 use crate::document::register::System;
+use crate::export::blocks::{Block, Cell, Section, Table};
 use crate::export::csv::Csv;
-use crate::export::report::{Block, Cell, Section, Table};
 use crate::export::tr;
 
 /// The CSV columns (locale `register.export.column.<id>`).

@@ -46,3 +46,64 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out.push_str(rest);
     out
 }
+
+/// Words for a person, not yet in any language: a locale key and its arguments. Every message
+/// the engine gives (a decoder's reason, a configuration problem) is one of these, worded where
+/// it is shown through the locale (`Catalog::word` in the content layer), so a second language
+/// needs no code.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Wording {
+    /// The locale key, e.g. `answers.issue.not_choice`.
+    pub key: String,
+    /// Values for the key's `{name}` placeholders.
+    pub args: Vec<(String, Arg)>,
+}
+
+/// One argument of a [`Wording`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Arg {
+    /// Text as it is (an id, a number, text from the input); control characters are escaped when
+    /// it is worded.
+    Text(String),
+    /// Words of their own (e.g. the reason inside "kept aside: {reason}").
+    Words(Wording),
+}
+
+impl Wording {
+    /// A key with plain text arguments.
+    pub fn new(key: impl Into<String>, args: &[(&str, &str)]) -> Wording {
+        Wording {
+            key: key.into(),
+            args: args
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), Arg::Text((*v).to_owned())))
+                .collect(),
+        }
+    }
+
+    /// Adds an argument that is itself worded.
+    #[must_use]
+    pub fn with_words(mut self, name: &str, words: Wording) -> Wording {
+        self.args.push((name.to_owned(), Arg::Words(words)));
+        self
+    }
+
+    /// The words, with `template` looking a key up in some locale (text arguments escaped with
+    /// [`escape_control`]).
+    pub fn render(&self, template: &dyn Fn(&str) -> String) -> String {
+        let args: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(k, v)| {
+                let text = match v {
+                    Arg::Text(t) => escape_control(t),
+                    Arg::Words(w) => w.render(template),
+                };
+                (k.as_str(), text)
+            })
+            .collect();
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(&template(&self.key), &args)
+    }
+}

@@ -1,4 +1,5 @@
-//! The plain-text summary of an assessment that `carryover score --format text` prints.
+//! The plain-text summary of an assessment that `carryover score --format text` prints. Every word
+//! comes from the locale (`cli.summary.*` and the keys the app uses), so a `--lang` needs no code.
 
 use std::fmt::Write as _;
 
@@ -10,40 +11,63 @@ use carryover_engine::score::{Assessment, NotApplicable};
 #[allow(clippy::too_many_lines)] // one straight report, section after section
 pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String {
     let tr = |k: &str| catalog.text(locale, k).to_owned();
+    let cli = |k: &str, args: &[(&str, &str)]| {
+        carryover_engine::export::fill(catalog.text(locale, &format!("cli.summary.{k}")), args)
+    };
+    let days = |d: f64, width: usize| cli("days", &[("days", &format!("{d:>width$.1}"))]);
     let mut s = String::new();
     let band = format!("band.{}.label", a.readiness.band);
     let _ = writeln!(s, "{}", tr("app.name"));
     let _ = writeln!(
         s,
-        "{}: {}/100 ({}) — from Σ weight×credit {:.2} / Σ weight {:.0} over applicable requirements",
-        tr("results.readiness"),
-        a.readiness.score,
-        tr(&band),
-        a.readiness.weighted_credit,
-        a.readiness.weight_total
+        "{}",
+        cli(
+            "readiness",
+            &[
+                ("label", &tr("results.readiness")),
+                ("score", &a.readiness.score.to_string()),
+                ("band", &tr(&band)),
+                ("credit", &format!("{:.2}", a.readiness.weighted_credit)),
+                ("weight", &format!("{:.0}", a.readiness.weight_total)),
+            ],
+        )
     );
     let _ = writeln!(
         s,
-        "Answered {} of {} visible questions",
-        a.progress.answered, a.progress.total
+        "{}",
+        cli(
+            "answered",
+            &[
+                ("answered", &a.progress.answered.to_string()),
+                ("total", &a.progress.total.to_string()),
+            ],
+        )
     );
     let _ = writeln!(s, "\n{}", tr("results.overlap"));
     for (name, sp) in [
-        ("Clauses 4–10", &a.overlap.clauses),
-        ("Annex A", &a.overlap.annex),
-        ("All", &a.overlap.all),
+        (cli("clauses", &[]), &a.overlap.clauses),
+        (cli("annex", &[]), &a.overlap.annex),
+        (cli("all", &[]), &a.overlap.all),
     ] {
         let _ = writeln!(
             s,
-            "  {name:<13} requirements: {}% inherited, {}% extend, {}% net-new ({} applicable, {} n/a) | effort already done: {}% ({:.0} of {:.0} person-days)",
-            sp.inherited_pct,
-            sp.extend_pct,
-            sp.net_new_pct,
-            sp.counts.applicable(),
-            sp.counts.not_applicable,
-            sp.effort_done_pct,
-            sp.full_days - sp.remaining_days,
-            sp.full_days
+            "  {name:<13} {}",
+            cli(
+                "overlap_row",
+                &[
+                    ("inherited", &sp.inherited_pct.to_string()),
+                    ("extend", &sp.extend_pct.to_string()),
+                    ("net_new", &sp.net_new_pct.to_string()),
+                    ("applicable", &sp.counts.applicable().to_string()),
+                    ("not_applicable", &sp.counts.not_applicable.to_string()),
+                    ("done", &sp.effort_done_pct.to_string()),
+                    (
+                        "done_days",
+                        &format!("{:.0}", sp.full_days - sp.remaining_days)
+                    ),
+                    ("full_days", &format!("{:.0}", sp.full_days)),
+                ],
+            )
         );
     }
     let _ = writeln!(s, "\n{}", tr("results.published"));
@@ -67,29 +91,47 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
             .map_or(("", ""), |src| (src.publisher.as_str(), src.date.as_str()));
         let _ = writeln!(
             s,
-            "  {}–{}% of the {} (from {}): {} — {}, {}",
-            f.low,
-            f.high,
-            f.basis,
-            programs(&f.from),
-            f.claim,
-            publisher,
-            date
+            "  {}",
+            cli(
+                "published_row",
+                &[
+                    ("low", &f.low.to_string()),
+                    ("high", &f.high.to_string()),
+                    ("basis", &f.basis),
+                    ("from", &programs(&f.from)),
+                    ("claim", &f.claim),
+                    ("publisher", publisher),
+                    ("date", date),
+                ],
+            )
         );
     }
     let _ = writeln!(s, "  {}", tr("results.count_vs_effort"));
     let e = &a.effort;
     let _ = writeln!(
         s,
-        "\n{}: {}–{} person-days, {}–{} months ({} AI system{} in scope)",
-        tr("results.effort"),
-        e.days_low,
-        e.days_high,
-        e.months_low,
-        e.months_high,
-        e.systems,
-        if e.systems == 1 { "" } else { "s" }
+        "\n{}",
+        cli(
+            "effort",
+            &[
+                ("label", &tr("results.effort")),
+                ("days_low", &e.days_low.to_string()),
+                ("days_high", &e.days_high.to_string()),
+                ("months_low", &e.months_low.to_string()),
+                ("months_high", &e.months_high.to_string()),
+                (
+                    "systems",
+                    &carryover_engine::export::units::counted(
+                        catalog,
+                        locale,
+                        "unit.ai_systems",
+                        &e.systems.to_string(),
+                    ),
+                ),
+            ],
+        )
     );
+    // The labels padded to the longest, so the day figures line up.
     let labels: Vec<String> = e
         .lines
         .iter()
@@ -97,7 +139,7 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
         .collect();
     let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     for (label, l) in labels.iter().zip(&e.lines) {
-        let _ = writeln!(s, "  {label:<width$} {:>6.1} days", l.days);
+        let _ = writeln!(s, "  {label:<width$} {}", days(l.days, 6));
     }
     for f in &e.factors {
         let _ = writeln!(
@@ -111,20 +153,24 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
     if let Ok(defaults) = carryover_engine::budget::builtin() {
         let b = carryover_engine::budget::budget(e, &defaults.settings);
         let money = |x: f64| carryover_engine::budget::format_money(x, &b.currency, locale);
+        let range = |r| carryover_engine::budget::format_range(r, &b.currency, locale);
         let _ = writeln!(
             s,
-            "\n{}: {} (days at {} a day, audit {}); surveillance audit after that: {} a year",
-            tr("ui.budget.title"),
-            catalog
-                .text(locale, "ui.budget.range")
-                .replace("{low}", &money(b.total.low))
-                .replace("{high}", &money(b.total.high)),
-            money(defaults.settings.day_rate),
-            carryover_engine::budget::format_range(b.audit, &b.currency, locale),
-            carryover_engine::budget::format_range(b.surveillance_per_year, &b.currency, locale),
+            "\n{}",
+            cli(
+                "budget",
+                &[
+                    ("label", &tr("ui.budget.title")),
+                    ("low", &money(b.total.low)),
+                    ("high", &money(b.total.high)),
+                    ("rate", &money(defaults.settings.day_rate)),
+                    ("audit", &range(b.audit)),
+                    ("surveillance", &range(b.surveillance_per_year)),
+                ],
+            )
         );
     }
-    let _ = writeln!(s, "\nAreas");
+    let _ = writeln!(s, "\n{}", cli("areas", &[]));
     for ar in &a.areas {
         let area = catalog.areas.iter().find(|x| x.id == ar.area);
         let _ = writeln!(
@@ -132,35 +178,50 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
             "  {:<5} {:<44} {}",
             ar.area,
             area.map_or("", |x| x.name.as_str()),
-            ar.score
-                .map_or_else(|| "n/a".to_owned(), |v| format!("{v}/100"))
+            ar.score.map_or_else(
+                || cli("na", &[]),
+                |v| cli("score", &[("score", &v.to_string())])
+            )
         );
     }
     let _ = writeln!(s, "\n{}", tr("results.warnings"));
-    for w in &a.warnings {
-        let _ = writeln!(s, "  ! {}", tr(&format!("warning.{}.title", w.id)));
-        if !w.related.is_empty() {
-            let _ = writeln!(s, "    ({})", w.related.join(", "));
+    for warning in &a.warnings {
+        let _ = writeln!(s, "  ! {}", tr(&format!("warning.{}.title", warning.id)));
+        if !warning.related.is_empty() {
+            let _ = writeln!(s, "    ({})", warning.related.join(", "));
         }
     }
     let _ = writeln!(s, "\n{}", tr("results.wins"));
-    for w in &a.wins {
+    for win in &a.wins {
         let q = catalog
-            .question(&w.question)
+            .question(&win.question)
             .map_or("", |q| q.text.as_str());
         let _ = writeln!(
             s,
-            "  +{:.1} readiness, {:.1} days saved: {} [{}]",
-            w.readiness_gain, w.days_saved, q, w.question
+            "  {}",
+            cli(
+                "win",
+                &[
+                    ("gain", &format!("{:.1}", win.readiness_gain)),
+                    ("days", &format!("{:.1}", win.days_saved)),
+                    ("question", q),
+                    ("id", &win.question),
+                ],
+            )
         );
     }
     let _ = writeln!(s, "\n{}", tr("results.roadmap"));
     for p in &a.roadmap {
         let _ = writeln!(
             s,
-            "  {} ({:.0} person-days before factors)",
-            tr(&format!("phase.{}.title", p.phase.id())),
-            p.days
+            "  {}",
+            cli(
+                "phase",
+                &[
+                    ("phase", &tr(&format!("phase.{}.title", p.phase.id()))),
+                    ("days", &format!("{:.0}", p.days)),
+                ],
+            )
         );
         for i in &p.items {
             let name = catalog
@@ -168,11 +229,11 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
                 .map_or("", |r| r.name.as_str());
             let _ = writeln!(
                 s,
-                "    {:<9} {:<52} {:<8} {:>5.1} days",
+                "    {:<9} {:<52} {:<8} {}",
                 i.requirement,
                 name,
                 tr(&format!("status.{}", i.status.id())),
-                i.remaining_days
+                days(i.remaining_days, 5)
             );
         }
     }
@@ -185,22 +246,28 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
                 .and_then(|x| x.na_reason.clone())
                 .unwrap_or_default(),
             (Some(NotApplicable::Answered { questions }), _) => {
-                format!("answered not applicable: {}", questions.join(", "))
+                cli("why_na", &[("questions", &questions.join(", "))])
             }
             (None, Some(b)) => {
                 let sp = &r.support[b];
-                format!(
-                    "{} = {} ({} row, credit {:.2})",
-                    sp.question,
-                    sp.answer.as_deref().unwrap_or("unanswered"),
-                    tr(match sp.relation {
-                        Relation::Full => "relation.full",
-                        Relation::Partial => "relation.partial",
-                    }),
-                    sp.credit
+                let relation = match sp.relation {
+                    Relation::Full => tr("relation.full"),
+                    Relation::Partial => tr("relation.partial"),
+                };
+                cli(
+                    "why_row",
+                    &[
+                        ("question", &sp.question),
+                        (
+                            "answer",
+                            &sp.answer.clone().unwrap_or_else(|| cli("unanswered", &[])),
+                        ),
+                        ("relation", &relation),
+                        ("credit", &format!("{:.2}", sp.credit)),
+                    ],
                 )
             }
-            (None, None) => "no supporting practice in place".to_owned(),
+            (None, None) => cli("why_none", &[]),
         };
         let _ = writeln!(
             s,
