@@ -263,10 +263,13 @@ pub fn validate(raw_json: &str) -> Result<BudgetDefaults, Vec<String>> {
     })
 }
 
+/// `content/budget.toml` as the JSON `build.rs` makes.
+pub(crate) const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/budget.json"));
+
 /// The budget defaults compiled into this build (`content/budget.toml`), validated once.
 pub fn builtin() -> Result<&'static BudgetDefaults, &'static [String]> {
     static CELL: OnceLock<Result<BudgetDefaults, Vec<String>>> = OnceLock::new();
-    CELL.get_or_init(|| validate(include_str!(concat!(env!("OUT_DIR"), "/budget.json"))))
+    CELL.get_or_init(|| validate(BUILTIN_JSON))
         .as_ref()
         .map_err(Vec::as_slice)
 }

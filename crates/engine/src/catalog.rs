@@ -441,9 +441,9 @@ pub struct Catalog {
     #[serde(skip)]
     pub supports: Vec<Vec<(usize, usize)>>,
     #[serde(skip)]
-    question_index: BTreeMap<String, usize>,
+    pub(crate) question_index: BTreeMap<String, usize>,
     #[serde(skip)]
-    requirement_index: BTreeMap<String, usize>,
+    pub(crate) requirement_index: BTreeMap<String, usize>,
 }
 
 /// Everything wrong with a content bundle, one plain message per problem.

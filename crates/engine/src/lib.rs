@@ -30,7 +30,9 @@
 pub mod answers;
 pub mod baseline;
 pub mod budget;
+pub mod bundle;
 pub mod catalog;
+mod codec;
 pub mod condition;
 mod content;
 pub mod diff;

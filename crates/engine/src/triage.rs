@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::Catalog;
 use crate::register::{Register, System};
 
-const BUILTIN_RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/register.json"));
+pub(crate) const BUILTIN_RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/register.json"));
 
 /// Single or multi choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
