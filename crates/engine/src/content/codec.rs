@@ -111,14 +111,14 @@ fn put_varint(out: &mut Vec<u8>, mut value: u64) {
 /// borrowed), and they must implement `Default`.
 macro_rules! record {
     ($ty:ident { $($field:ident),* $(,)? }) => {
-        $crate::codec::record!($ty { $($field),* } + {});
+        $crate::content::codec::record!($ty { $($field),* } + {});
     };
     ($ty:ident { $($field:ident),* $(,)? } + { $($derived:ident : $value:expr),* $(,)? }) => {
-        impl $crate::codec::Decode for $ty {
-            fn decode(r: &mut $crate::codec::Reader<'_>) -> Option<Self> {
+        impl $crate::content::codec::Decode for $ty {
+            fn decode(r: &mut $crate::content::codec::Reader<'_>) -> Option<Self> {
                 #[allow(unused_mut)]
                 let mut value = $ty {
-                    $($field: $crate::codec::Decode::decode(r)?,)*
+                    $($field: $crate::content::codec::Decode::decode(r)?,)*
                     $($derived: Default::default(),)*
                 };
                 #[allow(unused_variables, clippy::unused_unit)]
@@ -131,10 +131,10 @@ macro_rules! record {
             }
         }
         #[cfg(feature = "load")]
-        impl $crate::codec::Encode for $ty {
+        impl $crate::content::codec::Encode for $ty {
             fn encode(&self, out: &mut Vec<u8>) {
                 let $ty { $($field,)* $($derived: _,)* } = self;
-                $($crate::codec::Encode::encode($field, out);)*
+                $($crate::content::codec::Encode::encode($field, out);)*
             }
         }
     };
@@ -143,13 +143,13 @@ macro_rules! record {
 /// Writes a fieldless enum as its position in the list (which must name every variant).
 macro_rules! unit_enum {
     ($ty:ident { $($variant:ident),* $(,)? }) => {
-        impl $crate::codec::Decode for $ty {
-            fn decode(r: &mut $crate::codec::Reader<'_>) -> Option<Self> {
+        impl $crate::content::codec::Decode for $ty {
+            fn decode(r: &mut $crate::content::codec::Reader<'_>) -> Option<Self> {
                 [$($ty::$variant),*].get(usize::from(r.byte()?)).copied()
             }
         }
         #[cfg(feature = "load")]
-        impl $crate::codec::Encode for $ty {
+        impl $crate::content::codec::Encode for $ty {
             fn encode(&self, out: &mut Vec<u8>) {
                 // Fails to compile when a variant is missing from the list.
                 let _every_variant = |x: $ty| match x { $($ty::$variant => ()),* };

@@ -1,0 +1,12 @@
+//! Layer 2, content: the raw content file shapes (`raw`, private to the loader), the validated
+//! [`catalog`] types, the `validate` step that builds a catalog from raw content and reports
+//! every problem at once (these two only with the `load` feature), and the compiled [`bundle`]
+//! (with its `codec`) that the web app decodes instead.
+
+pub mod bundle;
+pub mod catalog;
+pub(crate) mod codec;
+#[cfg(feature = "load")]
+pub(crate) mod raw;
+#[cfg(feature = "load")]
+mod validate;
