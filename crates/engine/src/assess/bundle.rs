@@ -179,10 +179,10 @@ record!(BudgetSource {
 #[cfg(feature = "load")]
 mod encode {
     use super::When;
-    use crate::content::codec::Encode;
+    use crate::content::codec::{Encode, Writer};
 
     impl Encode for When {
-        fn encode(&self, out: &mut Vec<u8>) {
+        fn encode(&self, out: &mut Writer) {
             match self {
                 When::Fact { field, any_of } => {
                     out.push(0);

@@ -85,7 +85,7 @@ fn part(bytes: &[u8], index: usize) -> Option<&[u8]> {
 
 /// Decodes part `index` of a bundle as a `T`, which must use all of its bytes.
 pub(crate) fn decode_part<T: Decode>(bytes: &[u8], index: usize) -> Option<T> {
-    let mut r = Reader::new(part(bytes, index)?);
+    let mut r = Reader::split(part(bytes, index)?)?;
     let value = T::decode(&mut r)?;
     r.is_empty().then_some(value)
 }
@@ -93,22 +93,31 @@ pub(crate) fn decode_part<T: Decode>(bytes: &[u8], index: usize) -> Option<T> {
 /// A bundle of the given parts, in order.
 #[cfg(feature = "load")]
 pub(crate) fn encode_parts(parts: &[Vec<u8>]) -> Vec<u8> {
-    use super::codec::Encode;
-    let mut out = MAGIC.to_vec();
-    parts.len().encode(&mut out);
-    for p in parts {
-        p.len().encode(&mut out);
-        out.extend_from_slice(p);
+    let mut out = super::codec::Writer::default();
+    for b in MAGIC {
+        out.push(*b);
     }
-    out
+    encode_raw(&mut out, parts.len());
+    for p in parts {
+        encode_raw(&mut out, p.len());
+        for b in p {
+            out.push(*b);
+        }
+    }
+    out.into_structure()
 }
 
-/// One value as a part's bytes.
+#[cfg(feature = "load")]
+fn encode_raw(out: &mut super::codec::Writer, n: usize) {
+    super::codec::Encode::encode(&n, out);
+}
+
+/// One value as a part's bytes (its structure and text; see [`super::codec::Writer`]).
 #[cfg(feature = "load")]
 pub(crate) fn encode<T: super::codec::Encode>(value: &T) -> Vec<u8> {
-    let mut out = Vec::new();
+    let mut out = super::codec::Writer::default();
     value.encode(&mut out);
-    out
+    out.finish()
 }
 
 /// Id → position, for the catalog's look-up indexes (rebuilt when reading, never stored).
@@ -325,10 +334,10 @@ impl Decode for Offset {
 #[cfg(feature = "load")]
 mod encode {
     use crate::content::catalog::{Condition, Offset};
-    use crate::content::codec::Encode;
+    use crate::content::codec::{Encode, Writer};
 
     impl Encode for Condition {
-        fn encode(&self, out: &mut Vec<u8>) {
+        fn encode(&self, out: &mut Writer) {
             match self {
                 Condition::Answer { question, any_of } => {
                     out.push(0);
@@ -352,7 +361,7 @@ mod encode {
     }
 
     impl Encode for Offset {
-        fn encode(&self, out: &mut Vec<u8>) {
+        fn encode(&self, out: &mut Writer) {
             match self {
                 Offset::Weeks(n) => {
                     out.push(0);

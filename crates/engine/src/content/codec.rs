@@ -17,6 +17,8 @@ const MAX_DEPTH: u32 = 64;
 /// Reads values from a byte slice; every read returns `None` when the bytes run out or are wrong.
 pub(crate) struct Reader<'a> {
     rest: &'a [u8],
+    /// String bytes, kept apart from the structure (see [`Writer`]).
+    text: &'a [u8],
     depth: u32,
 }
 
@@ -25,13 +27,33 @@ impl<'a> Reader<'a> {
     pub(crate) fn new(bytes: &'a [u8]) -> Reader<'a> {
         Reader {
             rest: bytes,
+            text: &[],
             depth: 0,
         }
     }
 
+    /// A reader of what [`Writer::finish`] wrote: the structure's length, the structure, the text.
+    pub(crate) fn split(bytes: &'a [u8]) -> Option<Reader<'a>> {
+        let mut r = Reader::new(bytes);
+        let n = usize::try_from(r.varint()?).ok()?;
+        let (structure, text) = r.rest.split_at_checked(n)?;
+        Some(Reader {
+            rest: structure,
+            text,
+            depth: 0,
+        })
+    }
+
     /// True when every byte was read.
     pub(crate) fn is_empty(&self) -> bool {
-        self.rest.is_empty()
+        self.rest.is_empty() && self.text.is_empty()
+    }
+
+    /// The next `n` bytes of text.
+    fn take_text(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.text.split_at_checked(n)?;
+        self.text = rest;
+        Some(head)
     }
 
     /// One byte.
@@ -86,23 +108,59 @@ pub(crate) trait Decode: Sized {
     fn decode(r: &mut Reader<'_>) -> Option<Self>;
 }
 
+/// Collects encoded values (build time only): the structure (numbers, tags, lengths) and the
+/// text of every string in two streams, so the text reads as one run and compresses better.
+#[cfg(feature = "load")]
+#[derive(Default)]
+pub(crate) struct Writer {
+    structure: Vec<u8>,
+    text: Vec<u8>,
+}
+
+#[cfg(feature = "load")]
+impl Writer {
+    /// Appends one byte to the structure.
+    pub(crate) fn push(&mut self, b: u8) {
+        self.structure.push(b);
+    }
+
+    /// Appends bytes to the structure.
+    fn extend_from_slice(&mut self, bytes: &[u8]) {
+        self.structure.extend_from_slice(bytes);
+    }
+
+    /// The structure alone (for a container written with no strings).
+    pub(crate) fn into_structure(self) -> Vec<u8> {
+        self.structure
+    }
+
+    /// The bytes for [`Reader::split`].
+    pub(crate) fn finish(self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.structure.len() + self.text.len() + 4);
+        put_varint(&mut out, self.structure.len() as u64);
+        out.extend(self.structure);
+        out.extend(self.text);
+        out
+    }
+}
+
 /// A value that can be written into the bundle (build time only).
 #[cfg(feature = "load")]
 pub(crate) trait Encode {
     /// Appends the value.
-    fn encode(&self, out: &mut Vec<u8>);
+    fn encode(&self, out: &mut Writer);
 }
 
 #[cfg(feature = "load")]
-fn put_varint(out: &mut Vec<u8>, mut value: u64) {
+fn put_varint(out: &mut impl Extend<u8>, mut value: u64) {
     loop {
         let low = (value & 0x7f) as u8;
         value >>= 7;
         if value == 0 {
-            out.push(low);
+            out.extend([low]);
             return;
         }
-        out.push(low | 0x80);
+        out.extend([low | 0x80]);
     }
 }
 
@@ -132,7 +190,7 @@ macro_rules! record {
         }
         #[cfg(feature = "load")]
         impl $crate::content::codec::Encode for $ty {
-            fn encode(&self, out: &mut Vec<u8>) {
+            fn encode(&self, out: &mut $crate::content::codec::Writer) {
                 let $ty { $($field,)* $($derived: _,)* } = self;
                 $($crate::content::codec::Encode::encode($field, out);)*
             }
@@ -150,7 +208,7 @@ macro_rules! unit_enum {
         }
         #[cfg(feature = "load")]
         impl $crate::content::codec::Encode for $ty {
-            fn encode(&self, out: &mut Vec<u8>) {
+            fn encode(&self, out: &mut $crate::content::codec::Writer) {
                 // Fails to compile when a variant is missing from the list.
                 let _every_variant = |x: $ty| match x { $($ty::$variant => ()),* };
                 let position = [$($ty::$variant),*].iter().position(|x| x == self);
@@ -198,8 +256,8 @@ impl Decode for f64 {
 
 impl Decode for String {
     fn decode(r: &mut Reader<'_>) -> Option<Self> {
-        let n = r.len()?;
-        std::str::from_utf8(r.take(n)?).ok().map(str::to_owned)
+        let n = usize::try_from(r.varint()?).ok()?;
+        std::str::from_utf8(r.take_text(n)?).ok().map(str::to_owned)
     }
 }
 
@@ -263,47 +321,47 @@ impl<const N: usize> Decode for [f64; N] {
 mod encode {
     use std::collections::BTreeMap;
 
-    use super::{Encode, put_varint};
+    use super::{Encode, Writer, put_varint};
 
     impl Encode for u8 {
-        fn encode(&self, out: &mut Vec<u8>) {
+        fn encode(&self, out: &mut Writer) {
             out.push(*self);
         }
     }
 
     impl Encode for bool {
-        fn encode(&self, out: &mut Vec<u8>) {
+        fn encode(&self, out: &mut Writer) {
             out.push(u8::from(*self));
         }
     }
 
     impl Encode for u32 {
-        fn encode(&self, out: &mut Vec<u8>) {
-            put_varint(out, u64::from(*self));
+        fn encode(&self, out: &mut Writer) {
+            put_varint(&mut out.structure, u64::from(*self));
         }
     }
 
     impl Encode for usize {
-        fn encode(&self, out: &mut Vec<u8>) {
-            put_varint(out, *self as u64);
+        fn encode(&self, out: &mut Writer) {
+            put_varint(&mut out.structure, *self as u64);
         }
     }
 
     impl Encode for f64 {
-        fn encode(&self, out: &mut Vec<u8>) {
+        fn encode(&self, out: &mut Writer) {
             out.extend_from_slice(&self.to_le_bytes());
         }
     }
 
     impl Encode for String {
-        fn encode(&self, out: &mut Vec<u8>) {
-            put_varint(out, self.len() as u64);
-            out.extend_from_slice(self.as_bytes());
+        fn encode(&self, out: &mut Writer) {
+            put_varint(&mut out.structure, self.len() as u64);
+            out.text.extend_from_slice(self.as_bytes());
         }
     }
 
     impl<T: Encode> Encode for Option<T> {
-        fn encode(&self, out: &mut Vec<u8>) {
+        fn encode(&self, out: &mut Writer) {
             match self {
                 None => out.push(0),
                 Some(x) => {
@@ -315,14 +373,14 @@ mod encode {
     }
 
     impl<T: Encode> Encode for Box<T> {
-        fn encode(&self, out: &mut Vec<u8>) {
+        fn encode(&self, out: &mut Writer) {
             (**self).encode(out);
         }
     }
 
     impl<T: Encode> Encode for Vec<T> {
-        fn encode(&self, out: &mut Vec<u8>) {
-            put_varint(out, self.len() as u64);
+        fn encode(&self, out: &mut Writer) {
+            put_varint(&mut out.structure, self.len() as u64);
             for x in self {
                 x.encode(out);
             }
@@ -330,8 +388,8 @@ mod encode {
     }
 
     impl<K: Encode, V: Encode> Encode for BTreeMap<K, V> {
-        fn encode(&self, out: &mut Vec<u8>) {
-            put_varint(out, self.len() as u64);
+        fn encode(&self, out: &mut Writer) {
+            put_varint(&mut out.structure, self.len() as u64);
             for (k, v) in self {
                 k.encode(out);
                 v.encode(out);
@@ -340,14 +398,14 @@ mod encode {
     }
 
     impl<A: Encode, B: Encode> Encode for (A, B) {
-        fn encode(&self, out: &mut Vec<u8>) {
+        fn encode(&self, out: &mut Writer) {
             self.0.encode(out);
             self.1.encode(out);
         }
     }
 
     impl<const N: usize> Encode for [f64; N] {
-        fn encode(&self, out: &mut Vec<u8>) {
+        fn encode(&self, out: &mut Writer) {
             for x in self {
                 x.encode(out);
             }
