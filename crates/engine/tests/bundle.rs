@@ -20,7 +20,10 @@ fn decoding_the_encoded_bundle_gives_the_validated_content_back() {
     let bytes = bundle.encode();
     let back = Bundle::decode(&bytes).expect("the encoded bundle decodes");
     // Every field of the catalog (Debug shows the private look-up indexes too), and its JSON form.
-    assert_eq!(format!("{:?}", back.catalog), format!("{:?}", bundle.catalog));
+    assert_eq!(
+        format!("{:?}", back.catalog),
+        format!("{:?}", bundle.catalog)
+    );
     assert_eq!(json(&back.catalog), json(&bundle.catalog));
     assert_eq!(back.catalog.supports, bundle.catalog.supports);
     assert_eq!(back.register, bundle.register);
@@ -99,8 +102,8 @@ fn content_problems_of_every_file_are_reported_together() {
     catalog["questionnaire"]["question"][0]["section"] = "nowhere".into();
     let budget = r#"{"currency":"XXX"}"#;
     let register = r#"{"as_of":"2026-01-01"}"#;
-    let errors = Bundle::load_from(&catalog.to_string(), register, budget)
-        .expect_err("three broken files");
+    let errors =
+        Bundle::load_from(&catalog.to_string(), register, budget).expect_err("three broken files");
     let all = errors.to_string();
     assert!(all.contains("unknown section `nowhere`"), "{all}");
     assert!(all.contains("register.toml"), "{all}");

@@ -115,7 +115,6 @@ impl Decode for When {
     }
 }
 
-
 record!(Rules {
     as_of,
     fields,

@@ -145,8 +145,8 @@ record!(Catalog {
     locales,
     supports,
 } + {
-    question_index: id_index(&questions, |q| &q.id),
-    requirement_index: id_index(&requirements, |r| &r.id),
+    question_index: id_index(questions, |q| &q.id),
+    requirement_index: id_index(requirements, |r| &r.id),
 });
 record!(Area {
     id,
