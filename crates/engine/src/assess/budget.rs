@@ -10,13 +10,13 @@
 //!
 //! Defaults come from `content/budget.toml` (each figure with its source or stated as an
 //! assumption); the site owner's `carryover.config.json` overrides them ([`BudgetConfig`], parsed
-//! and checked in [`crate::embed_config`]). Money is formatted per locale by [`format_money`].
+//! and checked in [`crate::embed::config`]). Money is formatted per locale by [`format_money`].
 
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::effort::Effort;
+use crate::assess::score::effort::Effort;
 
 /// Largest amount a site owner may configure (anything above is a typo, not a fee).
 pub const AMOUNT_MAX: f64 = 1e7;
@@ -280,11 +280,11 @@ pub fn builtin() -> Result<&'static BudgetDefaults, &'static [String]> {
     static CELL: OnceLock<Result<BudgetDefaults, Vec<String>>> = OnceLock::new();
     CELL.get_or_init(|| match crate::content::bundle::installed() {
         Some(bytes) => crate::content::bundle::decode_part(bytes, crate::content::bundle::BUDGET)
-            .ok_or_else(|| crate::content::bundle::damaged().0),
+            .ok_or_else(|| vec![crate::content::bundle::DAMAGED.to_owned()]),
         #[cfg(feature = "load")]
         None => validate(BUILTIN_JSON),
         #[cfg(not(feature = "load"))]
-        None => Err(crate::content::bundle::missing().0),
+        None => Err(vec![crate::content::bundle::MISSING.to_owned()]),
     })
     .as_ref()
     .map_err(Vec::as_slice)

@@ -2,17 +2,17 @@
 //! ([`Rules`]) and the budget defaults ([`BudgetDefaults`]), loaded and validated together (every
 //! problem of every file at once) and written as the bytes [`crate::content::bundle`] describes.
 //! The web app's build script calls [`Bundle::load`] and [`Bundle::encode`]; the app installs the
-//! bytes. It lives in this layer because the register rules and budget types do.
+//! bytes. It lives in this layer because the budget types do.
 
 use super::budget::{BudgetDefaults, BudgetSettings, BudgetSource, Range};
-use super::triage::{
-    ChoiceArticles, ControlRule, FactorRule, Field, FieldKind, PriorityRule, Rule, Rules, When,
-};
 use crate::content::bundle::{BUDGET, CATALOG, REGISTER, decode_part};
 use crate::content::catalog::Catalog;
 #[cfg(feature = "load")]
 use crate::content::catalog::ContentErrors;
 use crate::content::codec::{Decode, Reader, record, unit_enum};
+use crate::content::triage_rules::{
+    ChoiceArticles, ControlRule, FactorRule, Field, FieldKind, PriorityRule, Rule, Rules, When,
+};
 
 /// All validated content in one value.
 #[derive(Debug, Clone)]
@@ -43,7 +43,7 @@ impl Bundle {
     pub fn load() -> Result<Bundle, ContentErrors> {
         Bundle::load_from(
             Catalog::builtin_json(),
-            super::triage::BUILTIN_RULES,
+            crate::content::triage_rules::BUILTIN_RULES,
             super::budget::BUILTIN_JSON,
         )
     }

@@ -30,41 +30,56 @@
 //! Exit codes: 0 success, 1 the input could not be used (the message says why), 2 usage error,
 //! 3 the built-in content is invalid.
 
+#[path = "carryover/summary.rs"]
+mod summary;
+
 use std::io::Read as _;
 use std::process::ExitCode;
 
 use carryover_engine::export::date::{Date, Timestamp};
-use carryover_engine::export::escape_control;
 use carryover_engine::export::plan::CalendarOptions;
 use carryover_engine::export::report::{Report, ReportOptions};
 use carryover_engine::export::schedule;
+use carryover_engine::model::text::Wording;
 use carryover_engine::{Catalog, Decoded, assess, decode_bytes, export, share, tasks};
 
-const USAGE: &str = "usage: carryover score FILE [--format json|text]
-       carryover report FILE [--format md|html] [--date YYYY-MM-DD]
-       carryover soa FILE
-       carryover tasks FILE [--format csv|ics] [--date YYYY-MM-DD] [--name NAME]
-       carryover share FILE
-       carryover unshare LINK
-       carryover content
-       carryover diff EARLIER LATER [--json]
-       carryover whatif FILE";
+/// The locale the command-line scorer speaks (a `--lang` option would set it).
+const LANG: &str = "en";
 
 /// How a command ended when it did not succeed.
 enum Failure {
     /// The input could not be used (exit 1).
-    Input(String),
-    /// The command line is wrong (exit 2).
-    Usage(String),
+    Input(Wording),
+    /// The command line is wrong (exit 2); the usage follows the words, if any.
+    Usage(Option<Wording>),
+}
+
+/// Words of the `cli.error.*` keys.
+fn error(id: &str, args: &[(&str, &str)]) -> Wording {
+    Wording::new(format!("cli.error.{id}"), args)
+}
+
+/// A usage failure with words.
+fn usage(id: &str, args: &[(&str, &str)]) -> Failure {
+    Failure::Usage(Some(error(id, args)))
+}
+
+/// Prints a line to standard error, with the program's name.
+fn say(catalog: &Catalog, words: &Wording) {
+    eprintln!("carryover: {}", catalog.word(LANG, words));
 }
 
 type Outcome = Result<(), Failure>;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let catalog = match Catalog::builtin() {
+    let catalog = match Catalog::builtin()
+        .map_err(Clone::clone)
+        .and_then(|c| carryover_engine::text::check_locales(c).map(|()| c))
+    {
         Ok(c) => c,
         Err(e) => {
+            // No catalog, so no locale to word this with: content authors read it in English.
             eprintln!("carryover: the built-in content is invalid:\n{e}");
             return ExitCode::from(3);
         }
@@ -84,43 +99,43 @@ fn main() -> ExitCode {
             Ok(())
         }
         Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
+            println!("{}", catalog.text(LANG, "cli.usage"));
             Ok(())
         }
-        Some(other) => Err(Failure::Usage(format!("unknown command `{other}`"))),
-        None => Err(Failure::Usage(String::new())),
+        Some(other) => Err(usage("unknown_command", &[("command", other)])),
+        None => Err(Failure::Usage(None)),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Input(message)) => {
-            eprintln!("carryover: {}", escape_control(&message));
+        Err(Failure::Input(words)) => {
+            say(catalog, &words);
             ExitCode::from(1)
         }
-        Err(Failure::Usage(message)) => {
-            if !message.is_empty() {
-                eprintln!("carryover: {}", escape_control(&message));
+        Err(Failure::Usage(words)) => {
+            if let Some(words) = words {
+                say(catalog, &words);
             }
-            eprintln!("{USAGE}");
+            eprintln!("{}", catalog.text(LANG, "cli.usage"));
             ExitCode::from(2)
         }
     }
 }
 
 fn content(catalog: &Catalog) {
-    println!(
-        "content {}: {} requirements ({} areas), {} questions in {} sections, {} framework items, {} published figures",
-        catalog.content_version,
-        catalog.requirements.len(),
-        catalog.areas.len(),
-        catalog.questions.len(),
-        catalog.sections.len(),
-        catalog
-            .frameworks
-            .iter()
-            .map(|f| f.items.len())
-            .sum::<usize>(),
-        catalog.published.len()
+    let items: usize = catalog.frameworks.iter().map(|f| f.items.len()).sum();
+    let words = Wording::new(
+        "cli.content",
+        &[
+            ("version", &catalog.content_version),
+            ("requirements", &catalog.requirements.len().to_string()),
+            ("areas", &catalog.areas.len().to_string()),
+            ("questions", &catalog.questions.len().to_string()),
+            ("sections", &catalog.sections.len().to_string()),
+            ("items", &items.to_string()),
+            ("published", &catalog.published.len().to_string()),
+        ],
     );
+    println!("{}", catalog.word(LANG, &words));
 }
 
 /// Parsed options of a subcommand: one positional argument and `--flag value` pairs.
@@ -132,7 +147,12 @@ struct Options {
 }
 
 /// Reads `POSITIONAL [--flag value]…`, accepting only the flags in `allowed`.
-fn options(args: &[String], allowed: &[&str], formats: &[&str]) -> Result<Options, Failure> {
+fn options(
+    catalog: &Catalog,
+    args: &[String],
+    allowed: &[&str],
+    formats: &[&str],
+) -> Result<Options, Failure> {
     let mut input = None;
     let mut opts = Options {
         input: String::new(),
@@ -145,34 +165,37 @@ fn options(args: &[String], allowed: &[&str], formats: &[&str]) -> Result<Option
         let flag = a.as_str();
         if flag.starts_with("--") {
             if !allowed.contains(&flag) {
-                return Err(Failure::Usage(format!("unknown option `{flag}`")));
+                return Err(usage("unknown_option", &[("flag", flag)]));
             }
             let Some(value) = it.next() else {
-                return Err(Failure::Usage(format!("{flag} needs a value")));
+                return Err(usage("needs_value", &[("flag", flag)]));
             };
             match flag {
                 "--format" if formats.contains(&value.as_str()) => {
                     opts.format = Some(value.clone());
                 }
                 "--format" => {
-                    return Err(Failure::Usage(format!(
-                        "--format takes {}, not {value}",
-                        formats.join(" or ")
-                    )));
+                    let formats = match formats {
+                        [a, b] => {
+                            catalog.word(LANG, &Wording::new("cli.or", &[("a", a), ("b", b)]))
+                        }
+                        _ => formats.join(", "),
+                    };
+                    return Err(usage("format", &[("formats", &formats), ("value", value)]));
                 }
                 "--date" => {
                     opts.date =
-                        Some(Date::parse(value).map_err(|e| Failure::Usage(e.to_string()))?);
+                        Some(Date::parse(value).map_err(|e| Failure::Usage(Some(e.wording())))?);
                 }
                 _ => opts.name = Some(value.clone()),
             }
         } else if input.is_none() {
             input = Some(a.clone());
         } else {
-            return Err(Failure::Usage(format!("unexpected argument `{a}`")));
+            return Err(usage("unexpected_argument", &[("argument", a)]));
         }
     }
-    opts.input = input.ok_or_else(|| Failure::Usage(String::new()))?;
+    opts.input = input.ok_or(Failure::Usage(None))?;
     Ok(opts)
 }
 
@@ -182,10 +205,15 @@ fn read_bytes(file: &str) -> Result<Vec<u8>, Failure> {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
+            .map_err(|e| Failure::Input(error("read_stdin", &[("reason", &e.to_string())])))?;
         Ok(bytes)
     } else {
-        std::fs::read(file).map_err(|e| Failure::Input(format!("cannot read {file}: {e}")))
+        std::fs::read(file).map_err(|e| {
+            Failure::Input(error(
+                "read_file",
+                &[("file", file), ("reason", &e.to_string())],
+            ))
+        })
     }
 }
 
@@ -193,13 +221,14 @@ fn read_bytes(file: &str) -> Result<Vec<u8>, Failure> {
 /// kept aside as warnings.
 fn load(catalog: &Catalog, file: &str) -> Result<Decoded, Failure> {
     let bytes = read_bytes(file)?;
-    let decoded =
-        decode_bytes(catalog, &bytes).map_err(|e| Failure::Input(format!("{file}: {e}")))?;
+    let decoded = decode_bytes(catalog, &bytes).map_err(|e| {
+        Failure::Input(error("input", &[("input", file)]).with_words("reason", e.wording()))
+    })?;
     for issue in &decoded.issues {
-        eprintln!(
-            "carryover: {}: warning: {}",
-            escape_control(file),
-            escape_control(&issue.to_string())
+        say(
+            catalog,
+            &Wording::new("cli.file_warning", &[("file", file)])
+                .with_words("issue", issue.wording()),
         );
     }
     Ok(decoded)
@@ -217,14 +246,11 @@ fn today() -> Date {
 }
 
 fn score(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(args, &["--format"], &["json", "text"])?;
+    let o = options(catalog, args, &["--format"], &["json", "text"])?;
     let decoded = load(catalog, &o.input)?;
     let assessment = assess(catalog, &decoded.document.answers);
     if o.format.as_deref() == Some("text") {
-        print!(
-            "{}",
-            carryover_engine::text::summary(catalog, &assessment, "en")
-        );
+        print!("{}", summary::summary(catalog, &assessment, LANG));
         return Ok(());
     }
     let out = serde_json::json!({
@@ -233,13 +259,13 @@ fn score(catalog: &Catalog, args: &[String]) -> Outcome {
         "assessment": assessment,
     });
     let s = serde_json::to_string_pretty(&out)
-        .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| Failure::Input(error("write_json", &[("reason", &e.to_string())])))?;
     println!("{s}");
     Ok(())
 }
 
 fn report(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(args, &["--format", "--date"], &["md", "html"])?;
+    let o = options(catalog, args, &["--format", "--date"], &["md", "html"])?;
     let doc = load(catalog, &o.input)?.document;
     let assessment = assess(catalog, &doc.answers);
     let date = o.date.unwrap_or_else(today);
@@ -247,7 +273,7 @@ fn report(catalog: &Catalog, args: &[String]) -> Outcome {
         catalog,
         &assessment,
         &doc.answers,
-        "en",
+        LANG,
         ReportOptions {
             prepared: date,
             start: date,
@@ -263,18 +289,23 @@ fn report(catalog: &Catalog, args: &[String]) -> Outcome {
 }
 
 fn soa(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(args, &[], &[])?;
+    let o = options(catalog, args, &[], &[])?;
     let doc = load(catalog, &o.input)?.document;
     let assessment = assess(catalog, &doc.answers);
     print!(
         "{}",
-        export::soa::csv(catalog, &assessment, &doc.answers, &doc.tasks, "en")
+        export::soa::csv(catalog, &assessment, &doc.answers, &doc.tasks, LANG)
     );
     Ok(())
 }
 
 fn task_plan(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(args, &["--format", "--date", "--name"], &["csv", "ics"])?;
+    let o = options(
+        catalog,
+        args,
+        &["--format", "--date", "--name"],
+        &["csv", "ics"],
+    )?;
     let doc = load(catalog, &o.input)?.document;
     let assessment = assess(catalog, &doc.answers);
     let plan = tasks::plan(&assessment, &doc.tasks);
@@ -287,32 +318,36 @@ fn task_plan(catalog: &Catalog, args: &[String]) -> Outcome {
         let dated = schedule::schedule(catalog, &assessment, start);
         print!(
             "{}",
-            export::plan::ics(catalog, &plan, &dated, "en", options)
+            export::plan::ics(catalog, &plan, &dated, LANG, options)
         );
     } else {
-        print!("{}", export::plan::csv(catalog, &plan, "en"));
+        print!("{}", export::plan::csv(catalog, &plan, LANG));
     }
     Ok(())
 }
 
 fn share_link(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(args, &[], &[])?;
+    let o = options(catalog, args, &[], &[])?;
     let doc = load(catalog, &o.input)?.document;
     println!("{}", share::encode(catalog, &doc));
     Ok(())
 }
 
 fn unshare(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(args, &[], &[])?;
+    let o = options(catalog, args, &[], &[])?;
     let link = if o.input == "-" {
         String::from_utf8(read_bytes("-")?)
-            .map_err(|_| Failure::Input("standard input is not UTF-8 text".to_owned()))?
+            .map_err(|_| Failure::Input(error("stdin_not_utf8", &[])))?
     } else {
         o.input
     };
-    let decoded = share::decode(catalog, &link).map_err(|e| Failure::Input(e.to_string()))?;
+    let decoded = share::decode(catalog, &link)
+        .map_err(|e| Failure::Input(error("link", &[("reason", &e.message(catalog, LANG))])))?;
     for issue in &decoded.issues {
-        eprintln!("carryover: warning: {}", escape_control(&issue.to_string()));
+        say(
+            catalog,
+            &Wording::new("cli.warning", &[]).with_words("issue", issue.wording()),
+        );
     }
     println!("{}", decoded.document.to_json(catalog));
     Ok(())
@@ -321,10 +356,17 @@ fn unshare(catalog: &Catalog, args: &[String]) -> Outcome {
 /// An answers file, or a share link (anything with `#share=` or a bare `v1.` payload).
 fn load_any(catalog: &Catalog, input: &str) -> Result<Decoded, Failure> {
     if input.contains("share=") || input.starts_with("v1.") {
-        let decoded =
-            share::decode(catalog, input).map_err(|e| Failure::Input(format!("{input}: {e}")))?;
+        let decoded = share::decode(catalog, input).map_err(|e| {
+            Failure::Input(error(
+                "input",
+                &[("input", input), ("reason", &e.message(catalog, LANG))],
+            ))
+        })?;
         for issue in &decoded.issues {
-            eprintln!("carryover: warning: {}", escape_control(&issue.to_string()));
+            say(
+                catalog,
+                &Wording::new("cli.warning", &[]).with_words("issue", issue.wording()),
+            );
         }
         return Ok(decoded);
     }
@@ -338,15 +380,13 @@ fn diff(catalog: &Catalog, args: &[String]) -> Outcome {
         match a.as_str() {
             "--json" => json = true,
             flag if flag.starts_with("--") => {
-                return Err(Failure::Usage(format!("unknown option `{flag}`")));
+                return Err(usage("unknown_option", &[("flag", flag)]));
             }
             _ => inputs.push(a.as_str()),
         }
     }
     let [earlier, later] = inputs.as_slice() else {
-        return Err(Failure::Usage(
-            "diff needs two inputs: the earlier and the later answers".to_owned(),
-        ));
+        return Err(usage("diff_inputs", &[]));
     };
     let a = load_any(catalog, earlier)?.document;
     let b = load_any(catalog, later)?.document;
@@ -354,24 +394,20 @@ fn diff(catalog: &Catalog, args: &[String]) -> Outcome {
     if json {
         let out = serde_json::json!({ "earlier": earlier, "later": later, "diff": d });
         let s = serde_json::to_string_pretty(&out)
-            .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
+            .map_err(|e| Failure::Input(error("write_json", &[("reason", &e.to_string())])))?;
         println!("{s}");
     } else {
-        print!("{}", carryover_engine::diff::render_text(catalog, &d, "en"));
+        print!("{}", carryover_engine::diff::render_text(catalog, &d, LANG));
     }
     Ok(())
 }
 
 /// The what-if paths for an answers file, with the default budget settings, as JSON.
 fn what_if(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(args, &[], &[])?;
+    let o = options(catalog, args, &[], &[])?;
     let doc = load(catalog, &o.input)?.document;
-    let defaults = carryover_engine::budget::builtin().map_err(|e| {
-        Failure::Input(format!(
-            "the built-in budget content is invalid: {}",
-            e.join("; ")
-        ))
-    })?;
+    let defaults = carryover_engine::budget::builtin()
+        .map_err(|e| Failure::Input(error("budget_invalid", &[("problems", &e.join("; "))])))?;
     let assessment = assess(catalog, &doc.answers);
     let list = carryover_engine::whatif::all(
         catalog,
@@ -381,7 +417,7 @@ fn what_if(catalog: &Catalog, args: &[String]) -> Outcome {
         Some(&defaults.settings),
     );
     let s = serde_json::to_string_pretty(&serde_json::json!({ "input": o.input, "whatif": list }))
-        .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| Failure::Input(error("write_json", &[("reason", &e.to_string())])))?;
     println!("{s}");
     Ok(())
 }

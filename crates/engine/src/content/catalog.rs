@@ -18,6 +18,7 @@ use serde::Serialize;
 
 #[cfg(feature = "load")]
 use crate::content::raw::RawContent;
+use crate::model::text::{Wording, fill};
 use crate::model::{AreaKind, Family, Maturity, Phase, QuestionKind, Relation, WorkKind};
 
 /// The content bundled at build time (see `build.rs`).
@@ -467,11 +468,11 @@ impl Catalog {
         static CELL: OnceLock<Result<Catalog, ContentErrors>> = OnceLock::new();
         CELL.get_or_init(|| match super::bundle::installed() {
             Some(bytes) => super::bundle::decode_part(bytes, super::bundle::CATALOG)
-                .ok_or_else(super::bundle::damaged),
+                .ok_or_else(|| ContentErrors(vec![super::bundle::DAMAGED.to_owned()])),
             #[cfg(feature = "load")]
             None => Catalog::load(BUILTIN_CONTENT),
             #[cfg(not(feature = "load"))]
-            None => Err(super::bundle::missing()),
+            None => Err(ContentErrors(vec![super::bundle::MISSING.to_owned()])),
         })
         .as_ref()
     }
@@ -535,6 +536,11 @@ impl Catalog {
             .map_or(key, String::as_str)
     }
 
+    /// A [`Wording`] in words of a locale (falling back like [`Catalog::text`]).
+    pub fn word(&self, locale: &str, words: &Wording) -> String {
+        words.render(&|key| self.text(locale, key).to_owned())
+    }
+
     /// The band a readiness score falls in.
     pub fn band(&self, score: u8) -> &Band {
         // Bands are validated non-empty, ascending and starting at 0.
@@ -546,4 +552,9 @@ impl Catalog {
         }
         chosen
     }
+}
+
+/// Looks a key up and fills its placeholders.
+pub(crate) fn tr(catalog: &Catalog, locale: &str, key: &str, args: &[(&str, &str)]) -> String {
+    fill(catalog.text(locale, key), args)
 }

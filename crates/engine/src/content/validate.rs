@@ -150,7 +150,7 @@ impl Validator {
         let locales = self.locales(raw.locales);
         let mut effort = effort;
         effort.sources = sources;
-        let catalog = Catalog {
+        Catalog {
             content_version: raw.questionnaire.content_version,
             areas,
             headings,
@@ -167,9 +167,7 @@ impl Validator {
             supports,
             question_index,
             requirement_index,
-        };
-        self.locale_completeness(&catalog);
-        catalog
+        }
     }
 
     #[allow(clippy::type_complexity)] // one private hand-off of the five parts of the standard
@@ -1059,22 +1057,6 @@ impl Validator {
             self.err("locales: English (`en`) is required");
         }
         out
-    }
-
-    /// Every key the engine or UI looks up must exist in English.
-    fn locale_completeness(&mut self, c: &Catalog) {
-        let Some(en) = c.locales.get("en") else {
-            return;
-        };
-        let mut missing = Vec::new();
-        for key in crate::text::required_keys(c) {
-            if !en.contains_key(&key) {
-                missing.push(key);
-            }
-        }
-        for key in missing {
-            self.err(format!("locales/en.toml: missing `{key}`"));
-        }
     }
 }
 

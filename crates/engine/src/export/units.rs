@@ -8,7 +8,7 @@
 //!   `{n}` placeholder (`unit.person_days.one = "{n} person-day"`). English uses `one` for exactly
 //!   "1"; a locale with other rules would add its forms and its rule here.
 
-use crate::catalog::Catalog;
+use crate::content::catalog::Catalog;
 use crate::export::tr;
 
 /// Locale key stems of counted units (each has `.one` and `.other`).
