@@ -166,6 +166,8 @@ function answerScreen(watch) {
 // DOM. Returns ms.
 function openResults() {
   return new Promise((resolve) => {
+    // A result needs the whole intake; never wait forever (null = the screen did not come).
+    setTimeout(() => { obs.disconnect(); resolve(null); }, 15_000);
     const done = () => document.querySelector('[data-testid="readiness"]')
       && document.querySelector('[data-testid="showing"]');
     const obs = new MutationObserver(() => {
@@ -190,6 +192,20 @@ async function clicksCarryover(browser, url, sections) {
       await page.evaluate((h) => { location.hash = h; }, `#q/${id}`);
       await page.waitForFunction(READY, null, { polling: 'raf', timeout: 15_000 });
       times.push(...await page.evaluate(answerScreen, '[data-testid="progress"], progress, [role="progressbar"]'));
+      // Multi-choice questions (checkboxes) are not timed, but the results need the whole intake.
+      await page.evaluate(async () => {
+        const groups = new Map();
+        for (const i of document.querySelectorAll('input[type=checkbox]')) {
+          const key = i.closest('fieldset') ?? i.name;
+          if (!i.disabled && i.getClientRects().length && !groups.has(key)) groups.set(key, i);
+        }
+        for (const [key, i] of groups) {
+          const box = key instanceof Element ? key : document;
+          if (box.querySelector('input[type=checkbox]:checked')) continue;
+          i.click();
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        }
+      });
     }
     await page.waitForTimeout(100);
     times.results.push(await page.evaluate(openResults));
@@ -260,7 +276,7 @@ try {
         surveyjs: { median: median(clicks.surveyjs), p95: pct(clicks.surveyjs, 95), n: clicks.surveyjs.length },
         raw: clicks,
       },
-      results_screen_ms: { carryover: median(clicks.carryover.results), raw: clicks.carryover.results },
+      results_screen_ms: { carryover: median(clicks.carryover.results.filter((x) => x != null)), raw: clicks.carryover.results },
       first_load_bytes: { carryover: medOf('carryover', 'firstLoad'), surveyjs: medOf('surveyjs', 'firstLoad'),
         files: { carryover: loads.carryover[0]?.firstFiles, surveyjs: loads.surveyjs[0]?.firstFiles } },
       idle_load_bytes: { carryover: medOf('carryover', 'idleLoad'), surveyjs: medOf('surveyjs', 'idleLoad') },
