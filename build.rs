@@ -8,11 +8,18 @@
 use std::{env, fs, path::PathBuf};
 
 use carryover_engine::assess::bundle::Bundle;
+use carryover_engine::catalog::ContentErrors;
+
+/// The validated content, or every problem found: the catalog, the register rules and the budget
+/// defaults ([`Bundle::load`]), and every locale key the engine and the app look up.
+fn load() -> Result<Bundle, ContentErrors> {
+    Bundle::load_checked(carryover_engine::text::check_locales)
+}
 
 fn main() {
     // The engine (a build dependency) is rebuilt, and this script rerun, when content changes.
     println!("cargo::rerun-if-changed=build.rs");
-    let bundle = match Bundle::load() {
+    let bundle = match load() {
         Ok(bundle) => bundle,
         Err(errors) => {
             for line in errors.to_string().lines() {

@@ -109,3 +109,16 @@ fn content_problems_of_every_file_are_reported_together() {
     assert!(all.contains("register.toml"), "{all}");
     assert!(all.contains("budget.toml: missing field"), "{all}");
 }
+
+#[test]
+fn a_check_from_a_layer_above_is_reported_with_the_rest() {
+    // The app's build script adds the locale check (text::check_locales) this way.
+    assert!(Bundle::load_checked(carryover_engine::text::check_locales).is_ok());
+    let errors = Bundle::load_checked(|_| {
+        Err(carryover_engine::ContentErrors(vec![
+            "locales/en.toml: missing `x`".to_owned(),
+        ]))
+    })
+    .expect_err("the check fails");
+    assert_eq!(errors.0, vec!["locales/en.toml: missing `x`".to_owned()]);
+}

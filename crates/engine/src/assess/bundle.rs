@@ -41,10 +41,19 @@ impl Bundle {
     /// The content compiled into the engine, parsed and validated: every problem of the catalog,
     /// the register rules and the budget defaults together.
     pub fn load() -> Result<Bundle, ContentErrors> {
-        Bundle::load_from(
+        Bundle::load_checked(|_| Ok(()))
+    }
+
+    /// [`Bundle::load`] plus a check of the catalog from a layer above (the app's build script
+    /// passes `text::check_locales`), its problems reported with all the others.
+    pub fn load_checked(
+        check: impl FnOnce(&Catalog) -> Result<(), ContentErrors>,
+    ) -> Result<Bundle, ContentErrors> {
+        Bundle::load_from_checked(
             Catalog::builtin_json(),
             crate::content::triage_rules::BUILTIN_RULES,
             super::budget::BUILTIN_JSON,
+            check,
         )
     }
 
@@ -54,8 +63,22 @@ impl Bundle {
         register_json: &str,
         budget_json: &str,
     ) -> Result<Bundle, ContentErrors> {
+        Bundle::load_from_checked(catalog_json, register_json, budget_json, |_| Ok(()))
+    }
+
+    fn load_from_checked(
+        catalog_json: &str,
+        register_json: &str,
+        budget_json: &str,
+        check: impl FnOnce(&Catalog) -> Result<(), ContentErrors>,
+    ) -> Result<Bundle, ContentErrors> {
         let mut errors = Vec::new();
         let catalog = Catalog::load(catalog_json).map_err(|e| errors.extend(e.0));
+        if let Ok(catalog) = &catalog
+            && let Err(e) = check(catalog)
+        {
+            errors.extend(e.0);
+        }
         let register =
             Rules::parse(register_json).map_err(|e| errors.push(format!("register.toml: {e}")));
         if let (Ok(catalog), Ok(register)) = (&catalog, &register) {
