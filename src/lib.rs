@@ -23,33 +23,59 @@ use carryover_engine::Catalog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The content, loaded and validated natively by `build.rs` and encoded as the engine's compact
+/// bundle: the wasm only decodes it (no content JSON, no deserializer, no validator).
+pub static CONTENT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.bin"));
+
+/// Hands [`CONTENT`] to the engine, which decodes it on first use. Must run before anything reads
+/// content; [`start`] calls it first, and tests call it too (calling it again changes nothing).
+pub fn install_content() {
+    carryover_engine::content::bundle::install(CONTENT);
+}
+
 /// Replaces the static skeleton in `#app` (index.html) with the live app.
 ///
 /// The skeleton has the same markup and classes as the start page, so swapping it causes no
 /// visible change or layout shift. Without an `#app` element the app mounts on `<body>` instead.
 ///
 /// Booting is split into short tasks so the page stays responsive while the wasm starts, and
-/// waits until the browser has painted the skeleton: the content is parsed, then validated, then
-/// the browser's storage area is opened (its first use costs milliseconds), then the app mounts.
+/// waits until the browser has painted the skeleton: the compiled content is decoded and the
+/// browser's storage area opened (its first use costs milliseconds), then the app mounts.
 /// Waiting for that first paint matters to how the page is measured, too: when the skeleton's
 /// text is replaced before its paint is recorded, the browser reports the app's identical text,
 /// painted later, as the largest contentful paint.
 pub fn start() {
     console_error_panic_hook::set_once();
+    install_content();
     after_first_paint(|| {
-        // Parse the content, then validate it (cached for the life of the page): about half the
-        // start-up work each.
-        Catalog::parse_builtin();
-        next_task(|| {
-            if let Err(errors) = Catalog::builtin() {
-                leptos::logging::error!("{errors}");
-            }
-            next_task(|| {
-                storage::warm_up();
-                next_task(mount);
-            });
-        });
+        decode_content();
+        storage::warm_up();
+        next_task(mount);
     });
+}
+
+/// Decodes the content now (it is cached for the life of the page), between the performance
+/// marks `carryover:content-start` and `carryover:content-ready` (measure
+/// `carryover:content-decode`), so tests and `scripts/bench` can read how long it takes.
+fn decode_content() {
+    let performance = window().performance();
+    if let Some(p) = &performance {
+        _ = p.mark("carryover:content-start");
+    }
+    if let Err(errors) = Catalog::builtin() {
+        leptos::logging::error!("{errors}");
+    }
+    // The register rules and budget defaults are small; decode them in the same task.
+    _ = carryover_engine::triage::Rules::builtin();
+    _ = carryover_engine::budget::builtin();
+    if let Some(p) = &performance {
+        _ = p.mark("carryover:content-ready");
+        _ = p.measure_with_start_mark_and_end_mark(
+            "carryover:content-decode",
+            "carryover:content-start",
+            "carryover:content-ready",
+        );
+    }
 }
 
 fn mount() {

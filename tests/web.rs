@@ -13,6 +13,12 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The app's compiled content, installed as `start` does.
+fn catalog() -> &'static Catalog {
+    carryover::install_content();
+    Catalog::builtin().unwrap()
+}
+
 fn raw_local_storage() -> web_sys::Storage {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
@@ -91,7 +97,7 @@ fn backups_take_the_first_free_slot_and_never_overwrite() {
 #[wasm_bindgen_test]
 fn load_reads_a_saved_document() {
     clear_all();
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = catalog();
     let store = storage::open().unwrap();
     let text = r#"{"format":"carryover-answers","version":1,"answers":{"soc2":"type2"},"position":"program"}"#;
     store.write(Key::Answers, text).unwrap();
@@ -105,7 +111,7 @@ fn load_reads_a_saved_document() {
 
 #[wasm_bindgen_test]
 fn load_backs_up_what_it_cannot_read() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = catalog();
     for bad in [
         "not json",
         "42",
@@ -145,7 +151,7 @@ fn load_backs_up_what_it_cannot_read() {
 
 #[wasm_bindgen_test]
 fn load_without_storage_works_in_memory() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = catalog();
     let loaded = autosave::load(
         &Err(StorageError::Unavailable {
             detail: "sandboxed".into(),
@@ -223,7 +229,7 @@ fn write_over_quota_fails_as_a_value() {
 
 #[wasm_bindgen_test]
 fn every_error_and_status_has_words_in_the_locale() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = catalog();
     let errors = [
         StorageError::Unavailable {
             detail: String::new(),

@@ -84,6 +84,23 @@ function table(title, colA, colB, rows) {
 const READY = () => [...document.querySelectorAll('input[type=radio]')]
   .some((i) => !i.disabled && i.getClientRects().length > 0);
 
+// Bytes the page received over the network (compressed bodies, as served) for the document and
+// every resource that had finished loading by `until` (ms since navigation start; all when null).
+function bytesLoaded(until) {
+  const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+  let bytes = 0;
+  const files = [];
+  for (const e of entries) {
+    if (until != null && e.responseEnd > until) continue;
+    bytes += e.encodedBodySize || 0;
+    files.push([e.name.replace(/^.*\//, '') || 'index.html', e.encodedBodySize || 0]);
+  }
+  return { bytes, files };
+}
+
+// One fresh load: ms from navigation to the first interactive question, the bytes loaded by then
+// (first load) and once the page is idle a second later (everything it fetched on its own), and
+// Carryover's content decode time (its `carryover:content-decode` performance measure).
 async function firstQuestion(browser, url, start) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
@@ -93,8 +110,12 @@ async function firstQuestion(browser, url, start) {
   }
   await page.waitForFunction(READY, null, { polling: 'raf', timeout: 30_000 });
   const ms = await page.evaluate(() => performance.now());
+  const first = await page.evaluate(bytesLoaded, ms);
+  await page.waitForTimeout(1000);
+  const idle = await page.evaluate(bytesLoaded, null);
+  const decode = await page.evaluate(() => performance.getEntriesByName('carryover:content-decode')[0]?.duration ?? null);
   await ctx.close();
-  return ms;
+  return { ms, firstLoad: first.bytes, firstFiles: first.files, idleLoad: idle.bytes, decode };
 }
 
 // Clicks the first radio of every visible, unanswered radio group on the current screen, one at a
@@ -145,6 +166,8 @@ function answerScreen(watch) {
 // DOM. Returns ms.
 function openResults() {
   return new Promise((resolve) => {
+    // A result needs the whole intake; never wait forever (null = the screen did not come).
+    setTimeout(() => { obs.disconnect(); resolve(null); }, 15_000);
     const done = () => document.querySelector('[data-testid="readiness"]')
       && document.querySelector('[data-testid="showing"]');
     const obs = new MutationObserver(() => {
@@ -169,6 +192,20 @@ async function clicksCarryover(browser, url, sections) {
       await page.evaluate((h) => { location.hash = h; }, `#q/${id}`);
       await page.waitForFunction(READY, null, { polling: 'raf', timeout: 15_000 });
       times.push(...await page.evaluate(answerScreen, '[data-testid="progress"], progress, [role="progressbar"]'));
+      // Multi-choice questions (checkboxes) are not timed, but the results need the whole intake.
+      await page.evaluate(async () => {
+        const groups = new Map();
+        for (const i of document.querySelectorAll('input[type=checkbox]')) {
+          const key = i.closest('fieldset') ?? i.name;
+          if (!i.disabled && i.getClientRects().length && !groups.has(key)) groups.set(key, i);
+        }
+        for (const [key, i] of groups) {
+          const box = key instanceof Element ? key : document;
+          if (box.querySelector('input[type=checkbox]:checked')) continue;
+          i.click();
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        }
+      });
     }
     await page.waitForTimeout(100);
     times.results.push(await page.evaluate(openResults));
@@ -222,10 +259,13 @@ try {
   const browser = await chromium.launch({ executablePath: CHROME, args: QUIET_CHROME });
   try {
     const fq = { carryover: [], surveyjs: [] };
+    const loads = { carryover: [], surveyjs: [] };
     for (let i = 0; i < LOADS; i++) {
-      fq.carryover.push(await firstQuestion(browser, carry.url, true));
-      fq.surveyjs.push(await firstQuestion(browser, survey.url, false));
+      loads.carryover.push(await firstQuestion(browser, carry.url, true));
+      loads.surveyjs.push(await firstQuestion(browser, survey.url, false));
     }
+    for (const side of ['carryover', 'surveyjs']) fq[side] = loads[side].map((l) => l.ms);
+    const medOf = (side, k) => median(loads[side].map((l) => l[k]));
     const clicks = { carryover: await clicksCarryover(browser, carry.url, sections), surveyjs: await clicksSurvey(browser, survey.url) };
     const f2 = (v) => v.toFixed(2);
     const f0 = (v) => v.toFixed(0);
@@ -236,17 +276,31 @@ try {
         surveyjs: { median: median(clicks.surveyjs), p95: pct(clicks.surveyjs, 95), n: clicks.surveyjs.length },
         raw: clicks,
       },
-      results_screen_ms: { carryover: median(clicks.carryover.results), raw: clicks.carryover.results },
+      results_screen_ms: { carryover: median(clicks.carryover.results.filter((x) => x != null)), raw: clicks.carryover.results },
+      first_load_bytes: { carryover: medOf('carryover', 'firstLoad'), surveyjs: medOf('surveyjs', 'firstLoad'),
+        files: { carryover: loads.carryover[0]?.firstFiles, surveyjs: loads.surveyjs[0]?.firstFiles } },
+      idle_load_bytes: { carryover: medOf('carryover', 'idleLoad'), surveyjs: medOf('surveyjs', 'idleLoad') },
+      content_decode_ms: { carryover: medOf('carryover', 'decode'), raw: loads.carryover.map((l) => l.decode) },
     };
     const a = result.browser.answer_update_ms;
+    const b = result.browser;
+    console.log(`\n${table('Bytes loaded in the browser (brotli as served; median of ' + LOADS + ' fresh loads)', 'Carryover', 'SurveyJS', [
+      ['first load (1st question)', b.first_load_bytes.carryover, b.first_load_bytes.surveyjs, f0],
+      ['all, page idle 1 s later', b.idle_load_bytes.carryover, b.idle_load_bytes.surveyjs, f0],
+    ])}`);
+    console.log('  first load: document + every file finished by the time the first question is interactive');
+    console.log(`  (Carryover: ${(b.first_load_bytes.files.carryover ?? []).map(([n, x]) => `${n} ${x}`).join(', ')}).`);
+    console.log(`  Carryover content decode in the browser: ${f2(b.content_decode_ms.carryover)} ms (median; performance measure carryover:content-decode).`);
     console.log(`\n${table(`In-browser timings (headless Chromium, unthrottled, this machine)`, 'Carryover', 'SurveyJS', [
       [`navigation → 1st question ms`, median(fq.carryover), median(fq.surveyjs), f0],
       [`answer → update ms, median`, a.carryover.median, a.surveyjs.median, f2],
       [`answer → update ms, p95`, a.carryover.p95, a.surveyjs.p95, f2],
       [`answer clicks measured`, a.carryover.n, a.surveyjs.n, f0, false],
+      [`results screen ms`, b.results_screen_ms.carryover, NaN, (v) => (Number.isNaN(v) ? '—' : f2(v)), false],
     ])}`);
     console.log(`  navigation → 1st question: median of ${LOADS} fresh loads; Carryover clicks Start first, SurveyJS opens on the questions.`);
-    console.log(`results screen ms (Carryover)    ${f2(result.browser.results_screen_ms.carryover).padStart(8)}   (median of ${ROUNDS}: every question answered, #results → full assessment rendered)`);
+    console.log(`  results screen: median of ${ROUNDS}, every question answered, #results → full assessment rendered`);
+    console.log('  (SurveyJS has no results screen).');
     console.log('  answer → update: click on an unanswered radio → the progress text changes. Carryover: the engine');
     console.log('  re-derives progress and which questions show (the full assessment runs when the results are on');
     console.log('  screen; the save is written in the next task).');

@@ -183,6 +183,7 @@ mod tests {
     /// The skeleton in index.html states the same promise as the app, computed from the content.
     #[test]
     fn the_skeleton_promises_the_computed_time() {
+        crate::install_content();
         let catalog = Catalog::builtin().expect("valid content");
         let text = |key: &str| catalog.text("en", key).to_owned();
         let estimate = time_estimate(catalog, text);

@@ -1,5 +1,6 @@
-//! Prints how long one `assess` takes on each persona fixture (native, release). Used by
-//! `scripts/bench`; numbers only, no pass/fail.
+//! Prints how long loading and validating the content, decoding the compiled content bundle, and
+//! one `assess` on each persona fixture take (native, release). Used by `scripts/bench`; numbers
+//! only, no pass/fail.
 
 use std::time::Instant;
 
@@ -11,6 +12,25 @@ fn main() {
     println!(
         "catalog load+validate: {:.3} ms",
         t0.elapsed().as_secs_f64() * 1e3
+    );
+    // What the web app does instead: decode the bundle its build script encoded (median of 20).
+    let bytes = carryover_engine::assess::bundle::Bundle::load()
+        .expect("valid content")
+        .encode();
+    let mut decode_ms: Vec<f64> = (0..20)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(carryover_engine::assess::bundle::Bundle::decode(
+                std::hint::black_box(&bytes),
+            ));
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    decode_ms.sort_by(f64::total_cmp);
+    println!(
+        "content bundle decode ({} bytes): {:.3} ms",
+        bytes.len(),
+        decode_ms[10]
     );
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut paths: Vec<_> = std::fs::read_dir(dir)

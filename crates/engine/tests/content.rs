@@ -275,13 +275,14 @@ fn a_typo_in_a_content_key_is_an_error() {
 }
 
 #[test]
-fn parsing_ahead_gives_the_same_builtin_catalog() {
-    // `parse_builtin` then `builtin` (the web app's two start-up tasks) must give the catalog that
-    // `load` gives from the same bundle.
-    Catalog::parse_builtin();
-    let split = Catalog::builtin().expect("the built-in content is valid");
-    let direct = Catalog::load(Catalog::builtin_json()).expect("the built-in content is valid");
-    assert_eq!(format!("{split:?}"), format!("{direct:?}"));
+fn the_compiled_bundle_gives_the_same_builtin_catalog() {
+    // What the web app decodes from its build script's bytes must be the catalog `load` gives
+    // from the same content, down to the look-up indexes (Debug shows every field).
+    let bundle = carryover_engine::assess::bundle::Bundle::load().expect("valid content");
+    let decoded = carryover_engine::assess::bundle::Bundle::decode(&bundle.encode())
+        .expect("the encoded bundle decodes");
+    let direct = Catalog::builtin().expect("the built-in content is valid");
+    assert_eq!(format!("{:?}", decoded.catalog), format!("{direct:?}"));
 }
 
 #[test]

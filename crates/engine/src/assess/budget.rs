@@ -76,6 +76,7 @@ pub struct BudgetSource {
     pub note: String,
 }
 
+#[cfg(feature = "load")]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawValue {
@@ -83,6 +84,7 @@ struct RawValue {
     sources: Vec<String>,
 }
 
+#[cfg(feature = "load")]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRange {
@@ -91,6 +93,7 @@ struct RawRange {
     sources: Vec<String>,
 }
 
+#[cfg(feature = "load")]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConsultancy {
@@ -99,6 +102,7 @@ struct RawConsultancy {
     sources: Vec<String>,
 }
 
+#[cfg(feature = "load")]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawYearOne {
@@ -109,6 +113,7 @@ struct RawYearOne {
     sources: Vec<String>,
 }
 
+#[cfg(feature = "load")]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBudget {
@@ -173,6 +178,7 @@ pub struct BudgetConfig {
 }
 
 /// Problems in `content/budget.toml` (a build-time content error, one line each).
+#[cfg(feature = "load")]
 pub fn validate(raw_json: &str) -> Result<BudgetDefaults, Vec<String>> {
     let raw: RawBudget = serde_json::from_str(raw_json).map_err(|e| vec![e.to_string()])?;
     let mut errors = Vec::new();
@@ -263,12 +269,25 @@ pub fn validate(raw_json: &str) -> Result<BudgetDefaults, Vec<String>> {
     })
 }
 
-/// The budget defaults compiled into this build (`content/budget.toml`), validated once.
+/// `content/budget.toml` as the JSON `build.rs` makes.
+#[cfg(feature = "load")]
+pub(crate) const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/budget.json"));
+
+/// The budget defaults of this build (`content/budget.toml`), read once: decoded from the
+/// installed content bundle (the web app), else (with the `load` feature) validated from the
+/// content compiled into the engine.
 pub fn builtin() -> Result<&'static BudgetDefaults, &'static [String]> {
     static CELL: OnceLock<Result<BudgetDefaults, Vec<String>>> = OnceLock::new();
-    CELL.get_or_init(|| validate(include_str!(concat!(env!("OUT_DIR"), "/budget.json"))))
-        .as_ref()
-        .map_err(Vec::as_slice)
+    CELL.get_or_init(|| match crate::content::bundle::installed() {
+        Some(bytes) => crate::content::bundle::decode_part(bytes, crate::content::bundle::BUDGET)
+            .ok_or_else(|| vec![crate::content::bundle::DAMAGED.to_owned()]),
+        #[cfg(feature = "load")]
+        None => validate(BUILTIN_JSON),
+        #[cfg(not(feature = "load"))]
+        None => Err(vec![crate::content::bundle::MISSING.to_owned()]),
+    })
+    .as_ref()
+    .map_err(Vec::as_slice)
 }
 
 impl BudgetSettings {

@@ -6,6 +6,7 @@
 
 pub mod baseline;
 pub mod budget;
+pub mod bundle;
 pub mod condition;
 pub mod diff;
 pub mod score;

@@ -12,19 +12,18 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
+#[cfg(feature = "load")]
 use crate::content::raw::RawContent;
 use crate::model::text::{Wording, fill};
 use crate::model::{AreaKind, Family, Maturity, Phase, QuestionKind, Relation, WorkKind};
 
 /// The content bundled at build time (see `build.rs`).
+#[cfg(feature = "load")]
 const BUILTIN_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
-
-/// The built-in content parsed ahead of validation by [`Catalog::parse_builtin`].
-static PARSED_BUILTIN: Mutex<Option<RawContent>> = Mutex::new(None);
 
 /// An area of ISO/IEC 42001: a clause (4–10) or an Annex A objective (A.2–A.10).
 #[derive(Debug, Clone, Serialize)]
@@ -462,40 +461,30 @@ impl fmt::Display for ContentErrors {
 impl std::error::Error for ContentErrors {}
 
 impl Catalog {
-    /// The catalog compiled into this build. Loaded and validated once.
+    /// The catalog of this build, read once: decoded from the installed content bundle (the web
+    /// app, see [`super::bundle`]), else (with the `load` feature) loaded from the content
+    /// compiled into the engine and validated.
     pub fn builtin() -> Result<&'static Catalog, &'static ContentErrors> {
         static CELL: OnceLock<Result<Catalog, ContentErrors>> = OnceLock::new();
-        CELL.get_or_init(|| {
-            let parsed = PARSED_BUILTIN
-                .lock()
-                .ok()
-                .and_then(|mut parsed| parsed.take());
-            match parsed {
-                Some(raw) => Catalog::validate(raw),
-                None => Catalog::load(BUILTIN_CONTENT),
-            }
+        CELL.get_or_init(|| match super::bundle::installed() {
+            Some(bytes) => super::bundle::decode_part(bytes, super::bundle::CATALOG)
+                .ok_or_else(|| ContentErrors(vec![super::bundle::DAMAGED.to_owned()])),
+            #[cfg(feature = "load")]
+            None => Catalog::load(BUILTIN_CONTENT),
+            #[cfg(not(feature = "load"))]
+            None => Err(ContentErrors(vec![super::bundle::MISSING.to_owned()])),
         })
         .as_ref()
     }
 
-    /// Parses the built-in content now and keeps it for [`Catalog::builtin`], which then only
-    /// validates it. Lets the web app split its start-up work into two shorter tasks (parsing and
-    /// validating are about half each); calling it is never required. A parse failure is left
-    /// for `builtin` to report.
-    pub fn parse_builtin() {
-        if let Ok(raw) = serde_json::from_str::<RawContent>(BUILTIN_CONTENT)
-            && let Ok(mut parsed) = PARSED_BUILTIN.lock()
-        {
-            *parsed = Some(raw);
-        }
-    }
-
     /// The raw JSON bundle compiled into this build (for tools that inspect content).
+    #[cfg(feature = "load")]
     pub fn builtin_json() -> &'static str {
         BUILTIN_CONTENT
     }
 
     /// Parses and validates a content bundle (the JSON `build.rs` makes from `content/`).
+    #[cfg(feature = "load")]
     pub fn load(json: &str) -> Result<Catalog, ContentErrors> {
         let raw: RawContent = serde_json::from_str(json)
             .map_err(|e| ContentErrors(vec![format!("content bundle does not parse: {e}")]))?;

@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use super::catalog::Catalog;
 
-const BUILTIN_RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/register.json"));
+#[cfg(feature = "load")]
+pub(crate) const BUILTIN_RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/register.json"));
 
 /// Single or multi choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -210,14 +211,23 @@ pub const UI_KEYS: &[&str] = &[
 pub const CATEGORIES: [&str; 4] = ["prohibited", "high_risk", "transparency", "minimal"];
 
 impl Rules {
-    /// The built-in rules (`None` only if the bundled file does not parse, which a test rules out).
+    /// The built-in rules: decoded from the installed content bundle (the web app), else (with
+    /// the `load` feature) parsed from the content compiled into the engine. `None` only if they
+    /// do not read, which the content tests rule out.
     pub fn builtin() -> Option<&'static Rules> {
         static CELL: OnceLock<Option<Rules>> = OnceLock::new();
-        CELL.get_or_init(|| serde_json::from_str(BUILTIN_RULES).ok())
-            .as_ref()
+        CELL.get_or_init(|| match super::bundle::installed() {
+            Some(bytes) => super::bundle::decode_part(bytes, super::bundle::REGISTER),
+            #[cfg(feature = "load")]
+            None => serde_json::from_str(BUILTIN_RULES).ok(),
+            #[cfg(not(feature = "load"))]
+            None => None,
+        })
+        .as_ref()
     }
 
     /// Parses rules from JSON (tests and content authors).
+    #[cfg(feature = "load")]
     pub fn parse(json: &str) -> Result<Rules, String> {
         serde_json::from_str(json).map_err(|e| e.to_string())
     }
