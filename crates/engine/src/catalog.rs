@@ -437,6 +437,9 @@ pub struct Catalog {
     pub certification: Certification,
     /// Locale → key → text.
     pub locales: BTreeMap<String, BTreeMap<String, String>>,
+    /// Language → overlay key → content text, for every language but English (see
+    /// [`crate::lang`]; [`Catalog::localized`] applies one).
+    pub overlays: BTreeMap<String, BTreeMap<String, String>>,
     /// For each requirement, the (question, cover) pairs that support it.
     #[serde(skip)]
     pub supports: Vec<Vec<(usize, usize)>>,
@@ -708,11 +711,13 @@ impl Validator {
             published,
             certification,
             locales,
+            overlays: raw.overlays,
             supports,
             question_index,
             requirement_index,
         };
         self.locale_completeness(&catalog);
+        crate::lang::check(&catalog, &mut self.errors);
         catalog
     }
 

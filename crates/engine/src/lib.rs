@@ -38,6 +38,7 @@ pub mod effort;
 pub mod embed_config;
 pub mod embed_message;
 pub mod export;
+pub mod lang;
 pub mod merge;
 pub mod model;
 pub mod register;
@@ -53,5 +54,6 @@ pub use answers::{
     Answer, Answers, AnswersDocument, DecodeError, Decoded, Issue, decode, decode_bytes,
 };
 pub use catalog::{Catalog, ContentErrors};
+pub use lang::Lang;
 pub use model::{Maturity, PracticeAnswer, Status};
 pub use score::{Assessment, assess};
