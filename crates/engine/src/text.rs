@@ -17,6 +17,8 @@ use crate::score::{Assessment, COMPUTED_WARNINGS, NotApplicable};
 pub const UI_KEYS: &[&str] = &[
     "app.name",
     "app.promise",
+    "lang.name",
+    "lang.label",
     "app.disclaimer",
     "results.readiness",
     "results.overlap",
