@@ -296,7 +296,9 @@ pub fn render_text(catalog: &Catalog, d: &Diff, locale: &str) -> String {
             ]
         )
     );
-    let months = |(l, h): (f64, f64)| format!("{}–{}", days_text(l), days_text(h));
+    let months = |(l, h): (f64, f64)| {
+        crate::export::units::localize(locale, &format!("{}–{}", days_text(l), days_text(h)))
+    };
     let _ = writeln!(
         s,
         "{}",
@@ -316,7 +318,13 @@ pub fn render_text(catalog: &Catalog, d: &Diff, locale: &str) -> String {
     let _ = writeln!(
         s,
         "{}",
-        t(saved_key, &[("days", &days_text(d.days_saved.abs()))])
+        t(
+            saved_key,
+            &[(
+                "days",
+                &crate::export::units::localize(locale, &days_text(d.days_saved.abs())),
+            )],
+        )
     );
     let _ = writeln!(
         s,

@@ -7,7 +7,8 @@
 
 use crate::catalog::Catalog;
 use crate::export::report::{Block, Linked, Section};
-use crate::export::{days, tr};
+use crate::export::tr;
+use crate::export::units::localize;
 use crate::model::Maturity;
 
 /// Locale keys the method section needs.
@@ -59,7 +60,7 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
     let credits: Vec<String> = Maturity::ALL
         .iter()
         .zip(catalog.rules.maturity_credit)
-        .map(|(m, c)| format!("{} {c:.2}", t(&format!("answer.{}.label", m.id()))))
+        .map(|(m, c)| format!("{} {}", t(&format!("answer.{}.label", m.id())), localize(locale, &format!("{c:.2}"))))
         .collect();
     let mut constants = vec![
         f(
@@ -69,23 +70,23 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
         f(
             "method.capacity",
             &[
-                ("low", &days(e.capacity_low)),
-                ("high", &days(e.capacity_high)),
+                ("low", &super::units::days_in(locale, e.capacity_low)),
+                ("high", &super::units::days_in(locale, e.capacity_high)),
                 ("sources", &sources("capacity")),
             ],
         ),
         f(
             "method.audit_cycle",
             &[
-                ("days", &days(e.audit_days)),
-                ("months", &days(e.audit_months)),
+                ("days", &super::units::days_in(locale, e.audit_days)),
+                ("months", &super::units::days_in(locale, e.audit_months)),
                 ("sources", &sources("audit_cycle")),
             ],
         ),
         f(
             "method.foundation",
             &[
-                ("days", &days(e.foundation_days_per_practice)),
+                ("days", &super::units::days_in(locale, e.foundation_days_per_practice)),
                 ("sources", &sources("foundation")),
             ],
         ),
@@ -102,8 +103,8 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
         f(
             "method.range",
             &[
-                ("low", &format!("{:.2}", e.range_low)),
-                ("high", &format!("{:.2}", e.range_high)),
+                ("low", &localize(locale, &format!("{:.2}", e.range_low))),
+                ("high", &localize(locale, &format!("{:.2}", e.range_high))),
                 ("sources", &sources("range")),
             ],
         ),
@@ -113,7 +114,7 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
             "method.factor",
             &[
                 ("factor", &t(&format!("factor.{}", factor.id))),
-                ("multiplier", &format!("{:.2}", factor.multiplier)),
+                ("multiplier", &localize(locale, &format!("{:.2}", factor.multiplier))),
                 ("sources", &sources(&format!("factor.{}", factor.id))),
             ],
         ));
