@@ -27,6 +27,10 @@
 //! start (the calendar's time stamp is midnight UTC that day); without it, today's date (UTC) is
 //! used — the clock is read here, never in the engine.
 //!
+//! `--lang en|fr` (anywhere on the line, default `en`) writes every output in that language: the
+//! text summary, the report, the CSV headers and rows, the calendar; ids, JSON keys and numbers in
+//! JSON stay the same in every language, so files and links work with either.
+//!
 //! Exit codes: 0 success, 1 the input could not be used (the message says why), 2 usage error,
 //! 3 the built-in content is invalid.
 
@@ -38,9 +42,10 @@ use carryover_engine::export::escape_control;
 use carryover_engine::export::plan::CalendarOptions;
 use carryover_engine::export::report::{Report, ReportOptions};
 use carryover_engine::export::schedule;
-use carryover_engine::{Catalog, Decoded, assess, decode_bytes, export, share, tasks};
+use carryover_engine::{Catalog, Decoded, Lang, assess, decode_bytes, export, share, tasks};
 
-const USAGE: &str = "usage: carryover score FILE [--format json|text]
+const USAGE: &str = "usage: carryover [--lang en|fr] COMMAND …
+       carryover score FILE [--format json|text]
        carryover report FILE [--format md|html] [--date YYYY-MM-DD]
        carryover soa FILE
        carryover tasks FILE [--format csv|ics] [--date YYYY-MM-DD] [--name NAME]
@@ -60,9 +65,47 @@ enum Failure {
 
 type Outcome = Result<(), Failure>;
 
+/// The language of this run (`--lang`).
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The locale id of this run's language.
+fn locale() -> &'static str {
+    LANG.get().copied().unwrap_or_default().id()
+}
+
+/// Takes `--lang X` or `--lang=X` out of the arguments.
+fn take_lang(args: &mut Vec<String>) -> Result<Lang, String> {
+    let mut lang = Lang::En;
+    let mut i = 0;
+    while let Some(arg) = args.get(i) {
+        let value = if arg == "--lang" {
+            let v = args.get(i + 1).cloned();
+            args.drain(i..(i + 2).min(args.len()));
+            v.ok_or("--lang needs a value: en or fr")?
+        } else if let Some(v) = arg.strip_prefix("--lang=") {
+            let v = v.to_owned();
+            args.remove(i);
+            v
+        } else {
+            i += 1;
+            continue;
+        };
+        lang = Lang::parse(&value).ok_or(format!("--lang {value}: use en or fr"))?;
+    }
+    Ok(lang)
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let catalog = match Catalog::builtin() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let lang = match take_lang(&mut args) {
+        Ok(lang) => lang,
+        Err(message) => {
+            eprintln!("carryover: {message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    _ = LANG.set(lang);
+    let catalog = match Catalog::builtin_in(lang) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("carryover: the built-in content is invalid:\n{e}");
@@ -223,7 +266,7 @@ fn score(catalog: &Catalog, args: &[String]) -> Outcome {
     if o.format.as_deref() == Some("text") {
         print!(
             "{}",
-            carryover_engine::text::summary(catalog, &assessment, "en")
+            carryover_engine::text::summary(catalog, &assessment, locale())
         );
         return Ok(());
     }
@@ -247,7 +290,7 @@ fn report(catalog: &Catalog, args: &[String]) -> Outcome {
         catalog,
         &assessment,
         &doc.answers,
-        "en",
+        locale(),
         ReportOptions {
             prepared: date,
             start: date,
@@ -268,7 +311,7 @@ fn soa(catalog: &Catalog, args: &[String]) -> Outcome {
     let assessment = assess(catalog, &doc.answers);
     print!(
         "{}",
-        export::soa::csv(catalog, &assessment, &doc.answers, &doc.tasks, "en")
+        export::soa::csv(catalog, &assessment, &doc.answers, &doc.tasks, locale())
     );
     Ok(())
 }
@@ -287,10 +330,10 @@ fn task_plan(catalog: &Catalog, args: &[String]) -> Outcome {
         let dated = schedule::schedule(catalog, &assessment, start);
         print!(
             "{}",
-            export::plan::ics(catalog, &plan, &dated, "en", options)
+            export::plan::ics(catalog, &plan, &dated, locale(), options)
         );
     } else {
-        print!("{}", export::plan::csv(catalog, &plan, "en"));
+        print!("{}", export::plan::csv(catalog, &plan, locale()));
     }
     Ok(())
 }
@@ -357,7 +400,7 @@ fn diff(catalog: &Catalog, args: &[String]) -> Outcome {
             .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
         println!("{s}");
     } else {
-        print!("{}", carryover_engine::diff::render_text(catalog, &d, "en"));
+        print!("{}", carryover_engine::diff::render_text(catalog, &d, locale()));
     }
     Ok(())
 }
