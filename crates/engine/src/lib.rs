@@ -27,28 +27,21 @@
 //! answers document) and [`triage`] (per-system preliminary EU AI Act triage, impact priority and
 //! controls, rules from `content/register.toml`).
 
-pub mod answers;
-pub mod baseline;
-pub mod budget;
-pub mod catalog;
-pub mod condition;
-mod content;
-pub mod diff;
-pub mod effort;
-pub mod embed_config;
-pub mod embed_message;
+pub mod assess;
+pub mod content;
+pub mod document;
+pub mod embed;
 pub mod export;
-pub mod lang;
-pub mod merge;
 pub mod model;
-pub mod register;
-pub mod score;
-pub mod share;
-pub mod snapshot;
-pub mod tasks;
 pub mod text;
-pub mod triage;
-pub mod whatif;
+
+// The paths the app, the CLI and the tests have always imported.
+pub use assess::score::effort;
+pub use assess::{baseline, budget, condition, diff, score, tasks, triage, whatif};
+pub use content::{catalog, lang};
+pub use document::{answers, merge, register, share, snapshot};
+pub use embed::config as embed_config;
+pub use embed::message as embed_message;
 
 pub use answers::{
     Answer, Answers, AnswersDocument, DecodeError, Decoded, Issue, decode, decode_bytes,

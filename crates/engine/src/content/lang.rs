@@ -20,7 +20,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-use crate::catalog::{Catalog, ContentErrors};
+use crate::content::catalog::{Catalog, ContentErrors};
 
 /// A language the content is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -64,6 +64,32 @@ impl Lang {
             .find_map(Lang::parse)
             .unwrap_or_default()
     }
+}
+
+/// The budget defaults (`content/budget.toml`, bundled by `build.rs`; `assess::budget` loads and
+/// checks them): read here only for the notes of their sources, which a language translates.
+const BUDGET: &str = include_str!(concat!(env!("OUT_DIR"), "/budget.json"));
+
+/// `(source id, note)` of every budget source that has a note.
+fn budget_notes() -> Vec<(String, String)> {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(BUDGET) else {
+        return Vec::new();
+    };
+    value
+        .get("source")
+        .and_then(serde_json::Value::as_array)
+        .map(|sources| {
+            sources
+                .iter()
+                .filter_map(|s| {
+                    Some((
+                        s.get("id")?.as_str()?.to_owned(),
+                        s.get("note")?.as_str()?.to_owned(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Placeholders of a text (`{name}`), sorted, each as often as it occurs.
@@ -182,10 +208,8 @@ impl Catalog {
         copy.visit_texts(&mut |key, text| {
             out.insert(key, text.clone());
         });
-        if let Ok(budget) = crate::budget::builtin() {
-            for s in &budget.sources {
-                out.insert(format!("budget.{}.note", s.id), s.note.clone());
-            }
+        for (id, note) in budget_notes() {
+            out.insert(format!("budget.{id}.note"), note);
         }
         out
     }

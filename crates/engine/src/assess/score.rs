@@ -23,6 +23,8 @@
 //! result, and a better practice answer never lowers any score (conditions cannot look at practice
 //! answers, and every aggregate is monotone in the credits). Property tests hold us to that.
 
+pub mod effort;
+
 use serde::Serialize;
 
 use crate::answers::Answers;
