@@ -23,9 +23,21 @@ const SAME_IN_FRENCH: &[&str] = &[
     "ISO/IEC 42001 readiness scorecard",
 ];
 
-/// A value long enough to be a sentence: one that is the same in both languages is untranslated.
+/// A value long enough to be a sentence once its placeholders are left out: one that is the same
+/// in both languages is untranslated.
 fn is_sentence(text: &str) -> bool {
-    text.chars().count() > 24 && text.contains(' ')
+    let mut words = String::new();
+    let mut inside = false;
+    for ch in text.chars() {
+        match ch {
+            '{' => inside = true,
+            '}' => inside = false,
+            _ if !inside => words.push(ch),
+            _ => {}
+        }
+    }
+    let words = words.trim();
+    words.chars().filter(|c| c.is_alphabetic()).count() > 20 && words.contains(' ')
 }
 
 /// Every English and French text: the locale files and the content overlay, by key.
