@@ -96,7 +96,9 @@ impl Language {
                 .flatten()
                 .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
             {
-                _ = link.focus();
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                _ = link.focus_with_options(&options);
             }
         });
     }
