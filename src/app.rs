@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
     // screen, memos), with the catalog and locale of the new language.
     move || {
         let localized = state.with_lang(language.lang.get());
+        language.rebuilt();
         view! {
             <Provider value=localized>
                 <ShareOpener>{current}</ShareOpener>

@@ -25,6 +25,8 @@ pub struct Language {
     pub lang: RwSignal<Lang>,
     /// Whether the URL or the person chose it (then the config file does not change it).
     chosen: StoredValue<bool>,
+    /// The reading position to put back once the screen is rebuilt after a switch.
+    scrolled: StoredValue<Option<f64>>,
 }
 
 /// A URL query parameter of this page.
@@ -60,6 +62,7 @@ pub fn provide() -> Language {
     let language = Language {
         lang: RwSignal::new(lang),
         chosen: StoredValue::new(from_url.is_some()),
+        scrolled: StoredValue::new(None),
     };
     provide_context(language);
     Effect::new(move || mark_document(language.lang.get()));
@@ -84,10 +87,19 @@ impl Language {
         if self.lang.get_untracked() == lang {
             return;
         }
-        let scrolled = window().scroll_y().unwrap_or_default();
+        self.scrolled
+            .set_value(Some(window().scroll_y().unwrap_or_default()));
         self.lang.set(lang);
         remember_in_url(lang);
-        // The rebuilt screen has the same layout: put the reading position and focus back.
+    }
+
+    /// Called as the screens are rebuilt in a new language: after a switch, puts the reading
+    /// position back and the focus on the switch, in the frame after the new screen is in place.
+    pub fn rebuilt(self) {
+        let Some(scrolled) = self.scrolled.get_value() else {
+            return;
+        };
+        self.scrolled.set_value(None);
         request_animation_frame(move || {
             window().scroll_to_with_x_and_y(0.0, scrolled);
             if let Some(link) = document()

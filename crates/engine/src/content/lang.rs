@@ -231,11 +231,15 @@ impl Catalog {
 
     /// The built-in catalog in `lang`, localized once and kept for the life of the program.
     pub fn builtin_in(lang: Lang) -> Result<&'static Catalog, &'static ContentErrors> {
-        static FR: OnceLock<Catalog> = OnceLock::new();
+        static LOCALIZED: [OnceLock<Catalog>; Lang::ALL.len()] =
+            [const { OnceLock::new() }; Lang::ALL.len()];
         let en = Catalog::builtin()?;
-        Ok(match lang {
-            Lang::En => en,
-            Lang::Fr => FR.get_or_init(|| en.localized(Lang::Fr)),
+        if lang == Lang::En {
+            return Ok(en);
+        }
+        Ok(match LOCALIZED.get(lang as usize) {
+            Some(cell) => cell.get_or_init(|| en.localized(lang)),
+            None => en,
         })
     }
 }
