@@ -101,7 +101,7 @@ impl Language {
         };
         self.scrolled.set_value(None);
         request_animation_frame(move || {
-            window().scroll_to_with_x_and_y(0.0, scrolled);
+            restore(scrolled, 10);
             if let Some(link) = document()
                 .query_selector(".lang-switch a")
                 .ok()
@@ -113,6 +113,16 @@ impl Language {
                 _ = link.focus_with_options(&options);
             }
         });
+    }
+}
+
+/// Scrolls back to `y`, trying again in the next frames (at most `tries`) while the rebuilt page
+/// is not yet tall enough to get there.
+fn restore(y: f64, tries: u32) {
+    window().scroll_to_with_x_and_y(0.0, y);
+    let there = window().scroll_y().is_ok_and(|now| (now - y).abs() < 1.0);
+    if !there && tries > 0 {
+        request_animation_frame(move || restore(y, tries - 1));
     }
 }
 

@@ -7,9 +7,9 @@
 //! absolutely in the page's top padding, and the offline file's "offline copy" note, the storage
 //! notice and the list of earlier versions (only when there are some) come last.
 
-use carryover_engine::{Catalog, Lang};
 use carryover_engine::export::fill;
 use carryover_engine::model::{PracticeAnswer, QuestionKind};
+use carryover_engine::{Catalog, Lang};
 use leptos::prelude::*;
 
 use crate::autosave::Autosave;
@@ -205,8 +205,15 @@ mod tests {
                     ("questions", &estimate.questions.to_string()),
                 ],
             );
-            let skeleton = format!("<span data-sk=\"{}\"{}>{sentence}</span>", lang.id(),
-                if lang == Lang::En { String::new() } else { format!(" lang=\"{}\"", lang.id()) });
+            let skeleton = format!(
+                "<span data-sk=\"{}\"{}>{sentence}</span>",
+                lang.id(),
+                if lang == Lang::En {
+                    String::new()
+                } else {
+                    format!(" lang=\"{}\"", lang.id())
+                }
+            );
             assert!(
                 html.contains(&skeleton),
                 "index.html should say {skeleton:?} ({estimate:?})"
@@ -221,14 +228,27 @@ mod tests {
         let html = include_str!("../../index.html");
         for lang in Lang::ALL {
             let catalog = Catalog::builtin_in(lang).expect("valid content");
-            for key in ["ui.start.eyebrow", "app.promise", "ui.start.start", "ui.glance.loading",
-                "ui.start.privacy", "ui.start.download"] {
+            for key in [
+                "ui.start.eyebrow",
+                "app.promise",
+                "ui.start.start",
+                "ui.glance.loading",
+                "ui.start.privacy",
+                "ui.start.download",
+            ] {
                 let text = catalog.text(lang.id(), key);
-                assert!(html.contains(&format!(">{text}</span>")), "index.html lacks {:?} {key}: {text:?}", lang);
+                assert!(
+                    html.contains(&format!(">{text}</span>")),
+                    "index.html lacks {:?} {key}: {text:?}",
+                    lang
+                );
             }
             for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
                 let name = catalog.text(other.id(), "lang.name");
-                assert!(html.contains(&format!(">{name}</a>")), "index.html lacks the link to {other:?}");
+                assert!(
+                    html.contains(&format!(">{name}</a>")),
+                    "index.html lacks the link to {other:?}"
+                );
             }
         }
     }

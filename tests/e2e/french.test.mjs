@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
+import { pathToFileURL } from 'node:url';
 import { startServer, strictCsp } from '../../scripts/lib/static-server.mjs';
 import {
   answerSection,
@@ -20,6 +21,7 @@ import {
   distDir,
   expectText,
   launchChromium,
+  offlineFile,
   openParts,
   servedApp,
   shot,
@@ -233,6 +235,23 @@ describe('Carryover in French', () => {
     await expectText(page.getByRole('heading', { level: 1 }), 'Carryover');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     await context.close();
+  });
+});
+
+describe('the offline file in French', () => {
+  it('opens from disk in French with ?lang=fr, skeleton and app', async () => {
+    const browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${pathToFileURL(offlineFile).href}?lang=fr`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+    await appMounted(page);
+    await expectText(page.getByRole('link', { name: 'Commencer' }), 'Commencer');
+    await page.getByRole('link', { name: 'Commencer' }).click();
+    await expectText(page.getByRole('heading', { level: 1 }), 'Votre organisation');
+    assert.deepEqual(errors, []);
+    await browser.close();
   });
 });
 

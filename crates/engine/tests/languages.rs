@@ -19,9 +19,7 @@ use export_support::{catalog, fixture};
 
 /// Values allowed to be the same in French as in English: names of standards, frameworks,
 /// publications and products, which are not translated. Each entry is a whole value.
-const SAME_IN_FRENCH: &[&str] = &[
-    "ISO/IEC 42001 readiness scorecard",
-];
+const SAME_IN_FRENCH: &[&str] = &["ISO/IEC 42001 readiness scorecard"];
 
 /// A value long enough to be a sentence once its placeholders are left out: one that is the same
 /// in both languages is untranslated.
@@ -53,8 +51,7 @@ fn pairs(lang: Lang) -> Vec<(String, String, String)> {
             ui.get(key).cloned().unwrap_or_default(),
         ));
     }
-    let overlay: BTreeMap<String, String> =
-        en.overlays.get(lang.id()).cloned().unwrap_or_default();
+    let overlay: BTreeMap<String, String> = en.overlays.get(lang.id()).cloned().unwrap_or_default();
     for (key, english) in en.content_texts() {
         out.push((
             format!("locales/{}/ {key}", lang.id()),
@@ -123,7 +120,11 @@ fn french_outputs_carry_no_english() {
     let date = Date::parse("2027-04-01").expect("date");
     let stamp = Timestamp::new(date, 9, 30, 0).expect("time");
     let mut failures = Vec::new();
-    for name in ["ai-provider-hiring", "mature-iso27001-no-ai-governance", "soc2-type2-only"] {
+    for name in [
+        "ai-provider-hiring",
+        "mature-iso27001-no-ai-governance",
+        "soc2-type2-only",
+    ] {
         let (doc, a) = fixture(name);
         let report = Report::build_with(
             fr,
@@ -145,7 +146,13 @@ fn french_outputs_carry_no_english() {
             ("tasks.csv", plan::csv(fr, &plan_tasks, "fr")),
             (
                 "tasks.ics",
-                plan::ics(fr, &plan_tasks, &dated, "fr", CalendarOptions { stamp, name: None }),
+                plan::ics(
+                    fr,
+                    &plan_tasks,
+                    &dated,
+                    "fr",
+                    CalendarOptions { stamp, name: None },
+                ),
             ),
             ("summary", carryover_engine::text::summary(fr, &a, "fr")),
         ];
@@ -164,7 +171,12 @@ fn french_outputs_carry_no_english() {
         failures.is_empty(),
         "{} English fragment(s) in French outputs:\n{}",
         failures.len(),
-        failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -177,14 +189,22 @@ fn the_cli_speaks_french_with_lang_fr() {
             .args(args)
             .output()
             .expect("run the CLI");
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).expect("UTF-8")
     };
     let path = fixture.to_str().expect("path");
     let fr = run(&["report", path, "--lang", "fr", "--date", "2027-04-01"]);
     let en = run(&["report", path, "--date", "2027-04-01"]);
     assert_ne!(fr, en);
-    assert!(fr.contains("1er avril 2027"), "{}", fr.lines().take(5).collect::<Vec<_>>().join("\n"));
+    assert!(
+        fr.contains("1er avril 2027"),
+        "{}",
+        fr.lines().take(5).collect::<Vec<_>>().join("\n")
+    );
     assert!(en.contains("April 2027"));
     // The same ids in both: the JSON score does not depend on the language.
     assert_eq!(run(&["score", path, "--lang=fr"]), run(&["score", path]));

@@ -87,7 +87,13 @@ fn DiffView(name: String, diff: Diff, on_clear: impl Fn() + 'static) -> impl Int
     let state = expect_context::<AppState>();
     let d = diff;
     let range = |(l, h): (u32, u32)| format!("{l}–{h}");
-    let months = |(l, h): (f64, f64)| format!("{}–{}", half_days(state.locale, l), half_days(state.locale, h));
+    let months = |(l, h): (f64, f64)| {
+        format!(
+            "{}–{}",
+            half_days(state.locale, l),
+            half_days(state.locale, h)
+        )
+    };
     let saved = if d.days_saved >= 0.0 {
         super::days_phrase(&state, "ui.glance.days_saved", d.days_saved)
     } else {

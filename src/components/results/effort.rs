@@ -33,8 +33,20 @@ pub fn EffortSummary() -> impl IntoView {
                 &state,
                 "ui.results.range",
                 &[
-                    ("low", &carryover_engine::export::units::months_in(state.locale, a.effort.months_low)),
-                    ("high", &carryover_engine::export::units::months_in(state.locale, a.effort.months_high)),
+                    (
+                        "low",
+                        &carryover_engine::export::units::months_in(
+                            state.locale,
+                            a.effort.months_low,
+                        ),
+                    ),
+                    (
+                        "high",
+                        &carryover_engine::export::units::months_in(
+                            state.locale,
+                            a.effort.months_high,
+                        ),
+                    ),
                 ],
             )
         })

@@ -50,7 +50,10 @@ pub fn Overlap() -> impl IntoView {
             &state,
             "report.days_done",
             &[
-                ("done", &half_days(state.locale, sp.full_days - sp.remaining_days)),
+                (
+                    "done",
+                    &half_days(state.locale, sp.full_days - sp.remaining_days),
+                ),
                 ("full", &half_days(state.locale, sp.full_days)),
             ],
         );

@@ -161,8 +161,14 @@ pub fn Summary(
                 &state,
                 "ui.glance.months",
                 &[
-                    ("low", &carryover_engine::export::units::months_in(state.locale, e.months_low)),
-                    ("high", &carryover_engine::export::units::months_in(state.locale, e.months_high)),
+                    (
+                        "low",
+                        &carryover_engine::export::units::months_in(state.locale, e.months_low),
+                    ),
+                    (
+                        "high",
+                        &carryover_engine::export::units::months_in(state.locale, e.months_high),
+                    ),
                 ],
             );
             let days = tr(
@@ -178,7 +184,10 @@ pub fn Summary(
                 "ui.glance.team",
                 &[
                     ("low", &half_days(state.locale, catalog.effort.capacity_low)),
-                    ("high", &half_days(state.locale, catalog.effort.capacity_high)),
+                    (
+                        "high",
+                        &half_days(state.locale, catalog.effort.capacity_high),
+                    ),
                 ],
             );
             view! {
@@ -260,7 +269,13 @@ pub fn Summary(
             ));
         }
         if before.months != now.months {
-            let fmt = |(l, h): (f64, f64)| format!("{}–{}", carryover_engine::export::units::months_in(state.locale, l), carryover_engine::export::units::months_in(state.locale, h));
+            let fmt = |(l, h): (f64, f64)| {
+                format!(
+                    "{}–{}",
+                    carryover_engine::export::units::months_in(state.locale, l),
+                    carryover_engine::export::units::months_in(state.locale, h)
+                )
+            };
             lines.push(tr(
                 &state,
                 "ui.glance.moved_months",

@@ -400,7 +400,10 @@ fn diff(catalog: &Catalog, args: &[String]) -> Outcome {
             .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
         println!("{s}");
     } else {
-        print!("{}", carryover_engine::diff::render_text(catalog, &d, locale()));
+        print!(
+            "{}",
+            carryover_engine::diff::render_text(catalog, &d, locale())
+        );
     }
     Ok(())
 }

@@ -180,7 +180,10 @@ impl Catalog {
                     .get(row.source.framework)
                     .and_then(|items| items.get(row.source.item))
                     .map_or("?", String::as_str);
-                f(format!("map.{}.rationale.{source}", r.id), &mut row.rationale);
+                f(
+                    format!("map.{}.rationale.{source}", r.id),
+                    &mut row.rationale,
+                );
             }
         }
         for fw in &mut self.frameworks {

@@ -783,7 +783,10 @@ mod tests {
         assert_eq!(r.config.lang, Some(crate::content::lang::Lang::Fr));
         let r = resolve(c, None, "lang=xx");
         assert_eq!(r.config.lang, None);
-        assert_eq!(r.problems, vec![ConfigProblem::UnknownLang("xx".to_owned())]);
+        assert_eq!(
+            r.problems,
+            vec![ConfigProblem::UnknownLang("xx".to_owned())]
+        );
     }
 
     #[test]

@@ -60,7 +60,13 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
     let credits: Vec<String> = Maturity::ALL
         .iter()
         .zip(catalog.rules.maturity_credit)
-        .map(|(m, c)| format!("{} {}", t(&format!("answer.{}.label", m.id())), localize(locale, &format!("{c:.2}"))))
+        .map(|(m, c)| {
+            format!(
+                "{} {}",
+                t(&format!("answer.{}.label", m.id())),
+                localize(locale, &format!("{c:.2}"))
+            )
+        })
         .collect();
     let mut constants = vec![
         f(
@@ -86,7 +92,10 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
         f(
             "method.foundation",
             &[
-                ("days", &super::units::days_in(locale, e.foundation_days_per_practice)),
+                (
+                    "days",
+                    &super::units::days_in(locale, e.foundation_days_per_practice),
+                ),
                 ("sources", &sources("foundation")),
             ],
         ),
@@ -114,7 +123,10 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
             "method.factor",
             &[
                 ("factor", &t(&format!("factor.{}", factor.id))),
-                ("multiplier", &localize(locale, &format!("{:.2}", factor.multiplier))),
+                (
+                    "multiplier",
+                    &localize(locale, &format!("{:.2}", factor.multiplier)),
+                ),
                 ("sources", &sources(&format!("factor.{}", factor.id))),
             ],
         ));

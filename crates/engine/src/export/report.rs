@@ -457,8 +457,14 @@ fn effort_range(c: &Ctx<'_>, a: &Assessment) -> String {
         &[
             ("low", &e.days_low.to_string()),
             ("high", &e.days_high.to_string()),
-            ("months_low", &super::units::months_in(c.locale, e.months_low)),
-            ("months_high", &super::units::months_in(c.locale, e.months_high)),
+            (
+                "months_low",
+                &super::units::months_in(c.locale, e.months_low),
+            ),
+            (
+                "months_high",
+                &super::units::months_in(c.locale, e.months_high),
+            ),
         ],
     )
 }
@@ -474,7 +480,10 @@ fn overlap(c: &Ctx<'_>, a: &Assessment) -> Section {
             Cell::text(c.f(
                 "report.days_done",
                 &[
-                    ("done", &super::units::days_in(c.locale, sp.full_days - sp.remaining_days)),
+                    (
+                        "done",
+                        &super::units::days_in(c.locale, sp.full_days - sp.remaining_days),
+                    ),
                     ("full", &super::units::days_in(c.locale, sp.full_days)),
                 ],
             )),
@@ -589,7 +598,10 @@ fn effort(c: &Ctx<'_>, a: &Assessment) -> Section {
                     c.f(
                         "report.factor",
                         &[
-                            ("multiplier", &super::units::localize(c.locale, &format!("{:.2}", f.multiplier))),
+                            (
+                                "multiplier",
+                                &super::units::localize(c.locale, &format!("{:.2}", f.multiplier)),
+                            ),
                             ("label", &c.t(&format!("factor.{}", f.id))),
                         ],
                     )

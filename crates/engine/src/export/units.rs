@@ -202,7 +202,13 @@ mod tests {
     #[test]
     fn french_plurals_are_singular_below_two() {
         let c = Catalog::builtin().expect("valid content");
-        for (x, form) in [(0.2, "one"), (1.0, "one"), (1.5, "one"), (2.0, "other"), (12.0, "other")] {
+        for (x, form) in [
+            (0.2, "one"),
+            (1.0, "one"),
+            (1.5, "one"),
+            (2.0, "other"),
+            (12.0, "other"),
+        ] {
             let n = days_in("fr", x);
             let expect = tr(c, "fr", &format!("unit.person_days.{form}"), &[("n", &n)]);
             assert_eq!(person_days(c, "fr", x), expect, "{x}");
