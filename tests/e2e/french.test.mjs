@@ -38,6 +38,7 @@ const ENGLISH = [
   'Download',
   'Not in place',
   'Start over',
+  'requirements',
 ];
 
 /** Fails when `text` has any of the English words above. */

@@ -165,6 +165,8 @@ fn french_outputs_carry_no_english() {
         let md = &outputs[0].1;
         assert!(md.contains("1er avril 2027"), "{name}: the date in French");
         assert!(!md.contains("April"), "{name}: an English month");
+        assert!(!md.contains("requirements"), "{name}: an id read as an English word");
+        assert!(md.contains("Préparé le 1er avril 2027"), "{name}: the prepared date");
     }
     failures.dedup();
     assert!(

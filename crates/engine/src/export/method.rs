@@ -160,7 +160,7 @@ pub fn section(catalog: &Catalog, locale: &str) -> Section {
                     &[
                         ("low", &p.low.to_string()),
                         ("high", &p.high.to_string()),
-                        ("basis", &p.basis),
+                        ("basis", &t(&format!("ui.results.basis.{}", p.basis))),
                         ("from", &super::programs_name(catalog, locale, &p.from)),
                         ("claim", &p.claim),
                         ("source", src.map_or("", |s| s.title.as_str())),

@@ -254,7 +254,7 @@ impl Report {
             prepared: c.f(
                 "report.prepared",
                 &[
-                    ("date", &date.to_string()),
+                    ("date", &schedule::long_date(catalog, locale, date)),
                     ("version", &catalog.content_version),
                 ],
             ),
@@ -520,7 +520,7 @@ fn overlap(c: &Ctx<'_>, a: &Assessment) -> Section {
                     &[
                         ("low", &f.low.to_string()),
                         ("high", &f.high.to_string()),
-                        ("basis", &f.basis),
+                        ("basis", &c.t(&format!("ui.results.basis.{}", f.basis))),
                         ("from", &from),
                         ("claim", &f.claim),
                     ],
