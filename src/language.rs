@@ -96,7 +96,6 @@ impl Language {
     /// Called as the screens are rebuilt in a new language: after a switch, puts the reading
     /// position back and the focus on the switch, in the frame after the new screen is in place.
     pub fn rebuilt(self) {
-        leptos::logging::log!("rebuilt {:?}", self.scrolled.get_value());
         let Some(scrolled) = self.scrolled.get_value() else {
             return;
         };
@@ -121,7 +120,6 @@ impl Language {
 /// is not yet tall enough to get there.
 fn restore(y: f64, tries: u32) {
     window().scroll_to_with_x_and_y(0.0, y);
-    leptos::logging::log!("restore {y} {tries} {:?}", window().scroll_y());
     let there = window().scroll_y().is_ok_and(|now| (now - y).abs() < 1.0);
     if !there && tries > 0 {
         request_animation_frame(move || restore(y, tries - 1));

@@ -201,7 +201,10 @@ describe('Carryover in French', () => {
     const y = await page.evaluate(() => window.scrollY);
     assert.ok(y > 500, `scrolled: ${y}`);
 
-    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Français' }).click();
+    // Activated where it is (a pointer click would first scroll the top bar into view, so the
+    // position to keep would be the top): the switch must keep whatever position it is used at.
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Français' })
+      .evaluate((link) => link.click());
     await expectText(page.getByRole('heading', { level: 1 }), 'Votre programme actuel');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
     assert.deepEqual(await checked(), before, 'the same answers');
