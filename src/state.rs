@@ -44,6 +44,7 @@ impl AppState {
 
     /// The same state in another language: the catalog with that language's content texts (same
     /// ids and indexes, so the answers, the assessment and every memo are shared) and its locale.
+    #[must_use]
     pub fn with_lang(self, lang: Lang) -> AppState {
         AppState {
             catalog: Catalog::builtin_in(lang).unwrap_or(self.catalog),

@@ -23,7 +23,7 @@ use crate::route::Screen;
 use crate::state::AppState;
 
 /// Silent reading speed of adults, words per minute: English non-fiction 238 (Brysbaert 2019, a
-/// meta-analysis of 190 studies); French 195 (Trauzettel-Klosinski and Dietz 2012, the IReST
+/// meta-analysis of 190 studies); French 195 (Trauzettel-Klosinski and Dietz 2012, the `IReST`
 /// standardised texts read aloud and silently in 17 languages: French texts have more, shorter
 /// words than English ones, so the same content takes about as long).
 fn words_per_minute(lang: Lang) -> f64 {
@@ -239,8 +239,7 @@ mod tests {
                 let text = catalog.text(lang.id(), key);
                 assert!(
                     html.contains(&format!(">{text}</span>")),
-                    "index.html lacks {:?} {key}: {text:?}",
-                    lang
+                    "index.html lacks {lang:?} {key}: {text:?}"
                 );
             }
             for other in Lang::ALL.into_iter().filter(|l| *l != lang) {

@@ -4,7 +4,7 @@
 //! placeholders (`content::lang`). These tests add what a validator should not decide alone:
 //! English left in the French text (a value identical to English and long enough to be a
 //! sentence, unless it is a proper name on the small list below), and English reaching a French
-//! output (the report, the SoA and task CSV, the calendar, the text summary, the CLI).
+//! output (the report, the Statement of Applicability and task CSV, the calendar, the text summary, the CLI).
 
 mod export_support;
 
@@ -165,8 +165,14 @@ fn french_outputs_carry_no_english() {
         let md = &outputs[0].1;
         assert!(md.contains("1er avril 2027"), "{name}: the date in French");
         assert!(!md.contains("April"), "{name}: an English month");
-        assert!(!md.contains("requirements"), "{name}: an id read as an English word");
-        assert!(md.contains("Préparé le 1er avril 2027"), "{name}: the prepared date");
+        assert!(
+            !md.contains("requirements"),
+            "{name}: an id read as an English word"
+        );
+        assert!(
+            md.contains("Préparé le 1er avril 2027"),
+            "{name}: the prepared date"
+        );
     }
     failures.dedup();
     assert!(

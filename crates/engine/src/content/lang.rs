@@ -220,6 +220,7 @@ impl Catalog {
     /// The same catalog with the content texts of `lang` (English: a copy). Ids, order and every
     /// number are unchanged, so answers, share links and indexes mean the same in every language.
     /// A text the overlay lacks stays English (validation refuses such a bundle).
+    #[must_use]
     pub fn localized(&self, lang: Lang) -> Catalog {
         let mut copy = self.clone();
         if let Some(overlay) = self.overlays.get(lang.id()) {

@@ -57,16 +57,12 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
             })
             .unwrap_or_default()
     };
+    // Two decimals, as the locale writes them.
+    let two = |x: f64| localize(locale, &format!("{x:.2}"));
     let credits: Vec<String> = Maturity::ALL
         .iter()
         .zip(catalog.rules.maturity_credit)
-        .map(|(m, c)| {
-            format!(
-                "{} {}",
-                t(&format!("answer.{}.label", m.id())),
-                localize(locale, &format!("{c:.2}"))
-            )
-        })
+        .map(|(m, c)| format!("{} {}", t(&format!("answer.{}.label", m.id())), two(c)))
         .collect();
     let mut constants = vec![
         f(
@@ -112,8 +108,8 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
         f(
             "method.range",
             &[
-                ("low", &localize(locale, &format!("{:.2}", e.range_low))),
-                ("high", &localize(locale, &format!("{:.2}", e.range_high))),
+                ("low", &two(e.range_low)),
+                ("high", &two(e.range_high)),
                 ("sources", &sources("range")),
             ],
         ),
@@ -123,10 +119,7 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
             "method.factor",
             &[
                 ("factor", &t(&format!("factor.{}", factor.id))),
-                (
-                    "multiplier",
-                    &localize(locale, &format!("{:.2}", factor.multiplier)),
-                ),
+                ("multiplier", &two(factor.multiplier)),
                 ("sources", &sources(&format!("factor.{}", factor.id))),
             ],
         ));
