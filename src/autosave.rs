@@ -193,7 +193,7 @@ pub fn load(opened: &storage::Opened, catalog: &Catalog) -> Loaded {
             }
         }
         Err(error) => {
-            leptos::logging::warn!("saved answers unreadable: {error}");
+            leptos::logging::warn!("saved answers unreadable: {}", error.message(catalog, "en"));
             let backup = match store.backup(&text) {
                 Ok(key) => Some(key.name()),
                 Err(error) => {
@@ -588,7 +588,10 @@ impl Autosave {
         let theirs = match decode(self.state.catalog, &text) {
             Ok(decoded) => decoded.document,
             Err(error) => {
-                leptos::logging::warn!("answers from another tab unreadable: {error}");
+                leptos::logging::warn!(
+                    "answers from another tab unreadable: {}",
+                    error.message(self.state.catalog, "en")
+                );
                 if !self.forced.get_value() {
                     self.unreadable.set_value(Some(text));
                     self.pause(Notice::UnreadableFromOtherTab);

@@ -49,7 +49,7 @@ pub fn save_text(kind: FileKind, text: &str) -> Result<(), JsValue> {
 /// Opens the browser's print dialog (where "Save as PDF" lives).
 pub fn print() {
     if let Err(error) = window().print() {
-        leptos::logging::warn!("print: {error:?}");
+        leptos::logging::warn!("print: {}", crate::storage::describe(&error));
     }
 }
 

@@ -19,6 +19,7 @@ use std::collections::BTreeSet;
 
 use carryover_engine::embed_config::{self, EmbedConfig, Summary};
 use carryover_engine::embed_message::{HostMessage, Message};
+use carryover_engine::model::text::Wording;
 use carryover_engine::{Answers, AnswersDocument};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -107,7 +108,7 @@ pub fn provide(state: AppState, autosave: Autosave, screen: CurrentScreen) -> Em
         leptos::task::spawn_local(async move {
             let file = fetch_text("carryover.config.json").await;
             let resolved = embed_config::resolve(state.catalog, file.as_deref(), &query);
-            warn_all(&resolved.problems);
+            warn_all(state, &resolved.problems);
             if resolved.config.embed {
                 embed.mark_embedded(true);
             }
@@ -122,15 +123,17 @@ pub fn provide(state: AppState, autosave: Autosave, screen: CurrentScreen) -> Em
             }
         });
     } else {
-        warn_all(&first.problems);
+        warn_all(state, &first.problems);
         embed.start(state, autosave, screen);
     }
     embed
 }
 
-fn warn_all(problems: &[embed_config::ConfigProblem]) {
+/// Each problem in the site owner's configuration, worded through the locale, on the console.
+fn warn_all(state: AppState, problems: &[embed_config::ConfigProblem]) {
     for problem in problems {
-        leptos::logging::warn!("Carryover configuration: {problem}");
+        let words = Wording::new("embed.console", &[]).with_words("problem", problem.wording());
+        leptos::logging::warn!("{}", state.catalog.word(state.locale, &words));
     }
 }
 

@@ -252,14 +252,18 @@ fn is_quota(error: &wasm_bindgen::JsValue) -> bool {
     field("name") == "QuotaExceededError" || field("message").to_lowercase().contains("quota")
 }
 
-/// Best-effort text for a thrown JS value (usually a `DOMException` such as `SecurityError`).
-fn describe(error: &wasm_bindgen::JsValue) -> String {
+/// Best-effort text for a thrown JS value (usually a `DOMException` such as `SecurityError`): its
+/// own message, else its name, else its type. The browser's words, never Rust debug text.
+pub fn describe(error: &wasm_bindgen::JsValue) -> String {
+    let field = |name: &str| {
+        js_sys::Reflect::get(error, &name.into())
+            .ok()
+            .and_then(|m| m.as_string())
+    };
     error
         .as_string()
-        .or_else(|| {
-            js_sys::Reflect::get(error, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-        })
-        .unwrap_or_else(|| format!("{error:?}"))
+        .or_else(|| field("message").filter(|m| !m.is_empty()))
+        .or_else(|| field("name"))
+        .or_else(|| error.js_typeof().as_string())
+        .unwrap_or_default()
 }

@@ -71,7 +71,11 @@ pub fn ShareOpener(
                 issues: Vec::new(),
             })),
             Ok(decoded) => {
-                let issues = decoded.issues.iter().map(ToString::to_string).collect();
+                let issues = decoded
+                    .issues
+                    .iter()
+                    .map(|i| i.message(state.catalog, state.locale))
+                    .collect();
                 if state.answers.with_untracked(Answers::is_empty) {
                     load(decoded.document, issues);
                 } else {

@@ -38,7 +38,10 @@ pub fn StorageNotice() -> impl IntoView {
                         class="button button-small"
                         on:click=move |_| {
                             if let Err(error) = download::save_text(UNREADABLE_FILE, &text) {
-                                leptos::logging::warn!("download: {error:?}");
+                                leptos::logging::warn!(
+                                    "download: {}",
+                                    crate::storage::describe(&error)
+                                );
                             }
                         }
                     >

@@ -13,19 +13,24 @@
 //! Catalog ─────────────────────────────────┘
 //! ```
 //!
-//! Modules, in reading order: [`model`] (small vocabularies), [`catalog`] (validated content),
-//! [`answers`] (the answers document), [`condition`] (what is shown and what applies), [`score`]
-//! (statuses, scores, overlap, roadmap, warnings, wins), [`baseline`] (what the SOC 2 / ISO 27001 /
-//! AI RMF intake changes: confidence, suggested answers, the published figures shown), [`effort`] (person-days and months),
-//! [`text`] (locale keys and the text summary). `content` holds the raw file shapes and is private to
-//! the loader. Taking the result away: [`tasks`] (the task plan, with owners and review cadences
-//! kept in the answers document), [`export`] (report, Statement of Applicability, task CSV and
-//! calendar) and [`share`] (the share-link fragment codec). Embedding: [`embed_config`] (branding,
-//! CTA, origin and prefill, validated) and [`embed_message`] (the host page protocol).
-//! Keeping answers safe: [`merge`] (two copies merged per question) and [`snapshot`] (the answers
-//! as they were before a replace, for undo). Issue 16: [`register`] (the AI system register in the
-//! answers document) and [`triage`] (per-system preliminary EU AI Act triage, impact priority and
-//! controls, rules from `content/register.toml`).
+//! The modules sit in layers, and a layer uses only the layers below it (checked by
+//! `scripts/check-invariants`; ARCHITECTURE.md has the rule):
+//!
+//! 1. [`model`]: small vocabularies (statuses, phases, cadences, effort kinds) and the text helpers
+//!    (`fill`, `escape_control`) and checksum every layer may use.
+//! 2. [`content`]: the raw content file shapes, the validated [`catalog`] and its validator, the
+//!    register rules ([`content::triage_rules`]).
+//! 3. [`document`]: the answers document and its codec ([`answers`]), the AI system [`register`]
+//!    and the task settings kept in it, [`merge`], [`snapshot`] and [`share`] links.
+//! 4. [`assess`]: [`condition`], [`baseline`], [`score`] (with [`effort`] and the per-requirement
+//!    credit under it), [`triage`], the task plan ([`tasks`]), [`budget`], [`whatif`], [`diff`].
+//! 5. [`export`]: report, Statement of Applicability, task CSV and calendar.
+//! 6. [`embed`]: the site owner's configuration and the host page protocol.
+//! 7. [`text`]: every locale key the layers and the UI need, checked against English.
+//!
+//! The old flat paths (`carryover_engine::answers`, `::score`, `::embed_config`, …) are kept as
+//! re-exports for the app, the command-line scorer and the tests; code inside the engine uses the
+//! layer paths.
 
 pub mod assess;
 pub mod content;

@@ -4,6 +4,9 @@
 //! place that must learn about it. Serialised names are `snake_case` and stable: they appear in
 //! content files, in saved answers and in the command-line scorer's JSON.
 
+pub mod checksum;
+pub mod text;
+
 use serde::{Deserialize, Serialize};
 
 /// Whether an area of ISO/IEC 42001 is a management-system clause (4–10) or an Annex A objective.
@@ -50,6 +53,16 @@ impl Phase {
         Phase::Alignment,
         Phase::Audit,
     ];
+
+    /// Stable id (locale key suffix, e.g. `phase.<id>`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Phase::Foundation => "foundation",
+            Phase::Extensions => "extensions",
+            Phase::Alignment => "alignment",
+            Phase::Audit => "audit",
+        }
+    }
 }
 
 /// How much of a 42001 requirement a supporting item covers.
@@ -197,6 +210,101 @@ impl Status {
             Status::Extend => "extend",
             Status::NetNew => "net_new",
             Status::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+/// How often a task is reviewed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cadence {
+    /// Every month.
+    Monthly,
+    /// Every three months.
+    Quarterly,
+    /// Every year.
+    Yearly,
+}
+
+impl Cadence {
+    /// All cadences, most frequent first.
+    pub const ALL: [Cadence; 3] = [Cadence::Monthly, Cadence::Quarterly, Cadence::Yearly];
+
+    /// Stable id, as written in the answers document (locale key `cadence.<id>`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Cadence::Monthly => "monthly",
+            Cadence::Quarterly => "quarterly",
+            Cadence::Yearly => "yearly",
+        }
+    }
+
+    /// Parses a stable id.
+    pub fn from_id(id: &str) -> Option<Cadence> {
+        Cadence::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    /// The cadence of a task nobody chose one for.
+    pub fn default_for(phase: Phase) -> Cadence {
+        match phase {
+            Phase::Foundation | Phase::Extensions | Phase::Alignment => Cadence::Quarterly,
+            Phase::Audit => Cadence::Yearly,
+        }
+    }
+
+    /// Calendar months between two reviews.
+    pub fn months(self) -> u32 {
+        match self {
+            Cadence::Monthly => 1,
+            Cadence::Quarterly => 3,
+            Cadence::Yearly => 12,
+        }
+    }
+
+    /// The iCalendar recurrence rule.
+    pub fn rrule(self) -> &'static str {
+        match self {
+            Cadence::Monthly => "FREQ=MONTHLY",
+            Cadence::Quarterly => "FREQ=MONTHLY;INTERVAL=3",
+            Cadence::Yearly => "FREQ=YEARLY",
+        }
+    }
+}
+
+/// Kind of work in the effort breakdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EffortKind {
+    /// Making the existing security program effective.
+    Foundation,
+    /// Extending existing procedures and controls to AI.
+    Extend,
+    /// New documents and processes made once.
+    NewArtifacts,
+    /// Work repeated for each AI system.
+    PerSystem,
+    /// Internal audit and management review cycle.
+    AuditCycle,
+}
+
+impl EffortKind {
+    /// All kinds, in display order.
+    pub const ALL: [EffortKind; 5] = [
+        EffortKind::Foundation,
+        EffortKind::Extend,
+        EffortKind::NewArtifacts,
+        EffortKind::PerSystem,
+        EffortKind::AuditCycle,
+    ];
+
+    /// Stable id (locale key `effort.<id>`).
+    pub fn id(self) -> &'static str {
+        match self {
+            EffortKind::Foundation => "foundation",
+            EffortKind::Extend => "extend",
+            EffortKind::NewArtifacts => "new_artifacts",
+            EffortKind::PerSystem => "per_system",
+            EffortKind::AuditCycle => "audit_cycle",
         }
     }
 }

@@ -1,17 +1,16 @@
-//! User-visible words that are not content: locale keys, and the plain-text summary of an
-//! assessment the command-line scorer prints.
+//! The top layer: every locale key the other layers and the web UI look up, checked against
+//! English by [`check_locales`].
 //!
 //! The engine never hard-codes a sentence a user reads: it emits ids (statuses, bands, warnings,
 //! effort kinds) and looks their words up in `content/locales/<locale>.toml`. [`required_keys`]
-//! lists every key the engine and the UI need, and catalog validation fails when English lacks one,
-//! so a new warning cannot ship without its text.
+//! lists every key the engine and the UI need, and [`check_locales`] (run by the content tests and
+//! at the command-line scorer's start) fails when English lacks one, so a new warning cannot ship
+//! without its text.
 
-use std::fmt::Write as _;
-
-use crate::catalog::Catalog;
-use crate::effort::EffortKind;
+use crate::assess::score::COMPUTED_WARNINGS;
+use crate::assess::score::effort::EffortKind;
+use crate::content::catalog::{Catalog, ContentErrors};
 use crate::model::{Phase, PracticeAnswer, Status};
-use crate::score::{Assessment, COMPUTED_WARNINGS, NotApplicable};
 
 /// Keys the web UI looks up (kept here so validation covers them too).
 pub const UI_KEYS: &[&str] = &[
@@ -265,7 +264,11 @@ pub const UI_KEYS: &[&str] = &[
 /// Every locale key the engine and UI need.
 pub fn required_keys(catalog: &Catalog) -> Vec<String> {
     let mut keys: Vec<String> = UI_KEYS.iter().map(|k| (*k).to_owned()).collect();
-    keys.extend(crate::triage::UI_KEYS.iter().map(|k| (*k).to_owned()));
+    keys.extend(
+        crate::assess::triage::UI_KEYS
+            .iter()
+            .map(|k| (*k).to_owned()),
+    );
     keys.extend(crate::export::register::locale_keys());
     for s in Status::ALL {
         keys.push(format!("status.{}", s.id()));
@@ -279,7 +282,7 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
         keys.push(format!("band.{}.explain", b.id));
     }
     for p in Phase::ALL {
-        keys.push(format!("phase.{}.title", phase_id(p)));
+        keys.push(format!("phase.{}.title", p.id()));
     }
     for w in catalog
         .rules
@@ -294,8 +297,8 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
     for k in EffortKind::ALL {
         keys.push(format!("effort.{}", k.id()));
     }
-    keys.extend(crate::diff::KEYS.iter().map(|k| (*k).to_owned()));
-    keys.extend(crate::whatif::KEYS.iter().map(|k| (*k).to_owned()));
+    keys.extend(crate::assess::diff::KEYS.iter().map(|k| (*k).to_owned()));
+    keys.extend(crate::assess::whatif::KEYS.iter().map(|k| (*k).to_owned()));
     for f in &catalog.effort.factors {
         keys.push(format!("factor.{}", f.id));
     }
@@ -303,8 +306,8 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
         keys.push(format!("suggestion.{}", s.id));
     }
     for c in [
-        crate::baseline::Confidence::Attested,
-        crate::baseline::Confidence::SelfAssessed,
+        crate::assess::baseline::Confidence::Attested,
+        crate::assess::baseline::Confidence::SelfAssessed,
     ] {
         keys.push(format!("confidence.{}", c.id()));
     }
@@ -312,6 +315,8 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
         keys.push((*k).to_owned());
     }
     keys.extend(crate::export::required_keys());
+    keys.extend(crate::embed::problems::locale_keys());
+    keys.extend(CLI_KEYS.iter().map(|k| (*k).to_owned()));
     for id in [
         "too_large",
         "syntax",
@@ -322,8 +327,12 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
     ] {
         keys.push(format!("answers.error.{id}"));
     }
-    keys.extend(crate::answers::LOCALE_KEYS.iter().map(|k| (*k).to_owned()));
-    for r in crate::snapshot::Reason::ALL {
+    keys.extend(
+        crate::document::answers::LOCALE_KEYS
+            .iter()
+            .map(|k| (*k).to_owned()),
+    );
+    for r in crate::document::snapshot::Reason::ALL {
         keys.push(format!("ui.keep.reason.{}", r.id()));
     }
     keys.extend(crate::export::schedule::required_keys(catalog));
@@ -350,177 +359,66 @@ pub const BASELINE_KEYS: &[&str] = &[
     "ui_model.confidence.none",
 ];
 
-/// Stable id of a phase (locale key suffix).
-pub fn phase_id(p: Phase) -> &'static str {
-    match p {
-        Phase::Foundation => "foundation",
-        Phase::Extensions => "extensions",
-        Phase::Alignment => "alignment",
-        Phase::Audit => "audit",
+/// Keys the command-line scorer (`src/bin`) looks up: its usage, errors and text summary.
+pub const CLI_KEYS: &[&str] = &[
+    "cli.usage",
+    "cli.content",
+    "cli.warning",
+    "cli.file_warning",
+    "cli.or",
+    "cli.error.unknown_command",
+    "cli.error.unknown_option",
+    "cli.error.needs_value",
+    "cli.error.format",
+    "cli.error.date",
+    "cli.error.unexpected_argument",
+    "cli.error.read_stdin",
+    "cli.error.read_file",
+    "cli.error.input",
+    "cli.error.link",
+    "cli.error.write_json",
+    "cli.error.diff_inputs",
+    "cli.error.budget_invalid",
+    "cli.summary.readiness",
+    "cli.summary.answered",
+    "cli.summary.clauses",
+    "cli.summary.annex",
+    "cli.summary.all",
+    "cli.summary.overlap_row",
+    "cli.summary.published_row",
+    "cli.summary.effort",
+    "cli.summary.days",
+    "cli.summary.areas",
+    "cli.summary.na",
+    "cli.summary.score",
+    "cli.summary.win",
+    "cli.summary.phase",
+    "cli.summary.why_na",
+    "cli.summary.why_row",
+    "cli.summary.unanswered",
+    "cli.summary.why_none",
+];
+
+/// Every key some layer looks up that English lacks, as content problems (empty: none). Checked
+/// here, above every layer, so that content validation at the bottom need not reach up for the
+/// keys; the content tests and the command-line scorer run it after [`Catalog::load`].
+pub fn check_locales(catalog: &Catalog) -> Result<(), ContentErrors> {
+    let Some(en) = catalog.locales.get("en") else {
+        return Ok(());
+    };
+    let missing: Vec<String> = required_keys(catalog)
+        .into_iter()
+        .filter(|key| !en.contains_key(key))
+        .map(|key| format!("locales/en.toml: missing `{key}`"))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(ContentErrors(missing))
     }
 }
 
-/// A readable summary of an assessment, in the given locale.
-#[allow(clippy::too_many_lines)] // one straight report, section after section
-pub fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String {
-    let tr = |k: &str| catalog.text(locale, k).to_owned();
-    let mut s = String::new();
-    let band = format!("band.{}.label", a.readiness.band);
-    let _ = writeln!(s, "{}", tr("app.name"));
-    let _ = writeln!(
-        s,
-        "{}: {}/100 ({}) — from Σ weight×credit {:.2} / Σ weight {:.0} over applicable requirements",
-        tr("results.readiness"),
-        a.readiness.score,
-        tr(&band),
-        a.readiness.weighted_credit,
-        a.readiness.weight_total
-    );
-    let _ = writeln!(
-        s,
-        "Answered {} of {} visible questions",
-        a.progress.answered, a.progress.total
-    );
-    let _ = writeln!(s, "\n{}", tr("results.overlap"));
-    for (name, sp) in [
-        ("Clauses 4–10", &a.overlap.clauses),
-        ("Annex A", &a.overlap.annex),
-        ("All", &a.overlap.all),
-    ] {
-        let _ = writeln!(
-            s,
-            "  {name:<13} requirements: {}% inherited, {}% extend, {}% net-new ({} applicable, {} n/a) | effort already done: {}% ({:.0} of {:.0} person-days)",
-            sp.inherited_pct,
-            sp.extend_pct,
-            sp.net_new_pct,
-            sp.counts.applicable(),
-            sp.counts.not_applicable,
-            sp.effort_done_pct,
-            sp.full_days - sp.remaining_days,
-            sp.full_days
-        );
-    }
-    let _ = writeln!(s, "\n{}", tr("results.published"));
-    for f in &catalog.published {
-        let src = &catalog.effort.sources[f.source];
-        let _ = writeln!(
-            s,
-            "  {}–{}% of the {} ({}): {} — {}, {}",
-            f.low, f.high, f.basis, f.from, f.claim, src.publisher, src.date
-        );
-    }
-    let _ = writeln!(s, "  {}", tr("results.count_vs_effort"));
-    let e = &a.effort;
-    let _ = writeln!(
-        s,
-        "\n{}: {}–{} person-days, {}–{} months ({} AI system(s) in scope)",
-        tr("results.effort"),
-        e.days_low,
-        e.days_high,
-        e.months_low,
-        e.months_high,
-        e.systems
-    );
-    for l in &e.lines {
-        let _ = writeln!(
-            s,
-            "  {:<42} {:>6.1} days",
-            tr(&format!("effort.{}", l.kind.id())),
-            l.days
-        );
-    }
-    for f in &e.factors {
-        let _ = writeln!(
-            s,
-            "  × {:.2} {}",
-            f.multiplier,
-            tr(&format!("factor.{}", f.id))
-        );
-    }
-    let _ = writeln!(s, "\nAreas");
-    for ar in &a.areas {
-        let area = catalog.areas.iter().find(|x| x.id == ar.area);
-        let _ = writeln!(
-            s,
-            "  {:<5} {:<44} {}",
-            ar.area,
-            area.map_or("", |x| x.name.as_str()),
-            ar.score
-                .map_or_else(|| "n/a".to_owned(), |v| format!("{v}/100"))
-        );
-    }
-    let _ = writeln!(s, "\n{}", tr("results.warnings"));
-    for w in &a.warnings {
-        let _ = writeln!(s, "  ! {}", tr(&format!("warning.{}.title", w.id)));
-        if !w.related.is_empty() {
-            let _ = writeln!(s, "    ({})", w.related.join(", "));
-        }
-    }
-    let _ = writeln!(s, "\n{}", tr("results.wins"));
-    for w in &a.wins {
-        let q = catalog
-            .question(&w.question)
-            .map_or("", |q| q.text.as_str());
-        let _ = writeln!(
-            s,
-            "  +{:.1} readiness, {:.1} days saved: {} [{}]",
-            w.readiness_gain, w.days_saved, q, w.question
-        );
-    }
-    let _ = writeln!(s, "\n{}", tr("results.roadmap"));
-    for p in &a.roadmap {
-        let _ = writeln!(
-            s,
-            "  {} ({:.0} person-days before factors)",
-            tr(&format!("phase.{}.title", phase_id(p.phase))),
-            p.days
-        );
-        for i in &p.items {
-            let name = catalog
-                .requirement(&i.requirement)
-                .map_or("", |r| r.name.as_str());
-            let _ = writeln!(
-                s,
-                "    {:<9} {:<52} {:<8} {:>5.1} days",
-                i.requirement,
-                name,
-                tr(&format!("status.{}", i.status.id())),
-                i.remaining_days
-            );
-        }
-    }
-    let _ = writeln!(s, "\n{}", tr("results.requirements"));
-    for r in &a.requirements {
-        let name = catalog.requirement(&r.id).map_or("", |x| x.name.as_str());
-        let why = match (&r.not_applicable, r.best) {
-            (Some(NotApplicable::Scope), _) => catalog
-                .requirement(&r.id)
-                .and_then(|x| x.na_reason.clone())
-                .unwrap_or_default(),
-            (Some(NotApplicable::Answered { questions }), _) => {
-                format!("answered not applicable: {}", questions.join(", "))
-            }
-            (None, Some(b)) => {
-                let sp = &r.support[b];
-                format!(
-                    "{} = {} ({:?} row, credit {:.2})",
-                    sp.question,
-                    sp.answer.as_deref().unwrap_or("unanswered"),
-                    sp.relation,
-                    sp.credit
-                )
-            }
-            (None, None) => "no supporting practice in place".to_owned(),
-        };
-        let _ = writeln!(
-            s,
-            "  {:<9} {:<52} {:<14} {}",
-            r.id,
-            name,
-            tr(&format!("status.{}", r.status.id())),
-            why
-        );
-    }
-    let _ = writeln!(s, "\n{}", tr("app.disclaimer"));
-    s
+/// Stable id of a phase (locale key suffix); the same as [`Phase::id`].
+pub fn phase_id(p: Phase) -> &'static str {
+    p.id()
 }

@@ -48,7 +48,7 @@ fn fatal_problems_name_the_field_and_the_reason() {
         ),
     ];
     for (input, expected) in cases {
-        let message = err(input).to_string();
+        let message = err(input).message(catalog(), "en");
         assert!(
             message.contains(expected),
             "{input}\n  gave: {message}\n  want: {expected}"
@@ -77,7 +77,7 @@ fn bad_entries_are_kept_aside_with_a_reason() {
         p = practice.id
     );
     let d = decode(c, &text).expect("decodes");
-    let messages: Vec<String> = d.issues.iter().map(ToString::to_string).collect();
+    let messages: Vec<String> = d.issues.iter().map(|i| i.message(c, "en")).collect();
     let expect = [
         "answers.iso27001: `platinum` is not a choice",
         "answers.roles: expected a list of choice ids, found a string",

@@ -245,6 +245,28 @@ fn a_broken_bundle_reports_every_problem_at_once() {
 }
 
 #[test]
+fn english_has_every_key_some_layer_looks_up() {
+    // Checked above every layer (text::check_locales), not inside content validation, so the
+    // content layer does not reach up for the keys; the CLI runs it at start as well.
+    assert_eq!(carryover_engine::text::check_locales(catalog()), Ok(()));
+}
+
+#[test]
+fn a_missing_english_key_is_reported_by_name() {
+    let mut v: serde_json::Value = serde_json::from_str(Catalog::builtin_json()).expect("json");
+    v["locales"]["en"]["status"]
+        .as_object_mut()
+        .expect("status keys")
+        .remove("extend");
+    let loaded = Catalog::load(&v.to_string()).expect("the rest of the content is valid");
+    let err = carryover_engine::text::check_locales(&loaded).expect_err("a key is missing");
+    assert_eq!(
+        err.0,
+        vec!["locales/en.toml: missing `status.extend`".to_owned()]
+    );
+}
+
+#[test]
 fn a_typo_in_a_content_key_is_an_error() {
     let mut v: serde_json::Value = serde_json::from_str(Catalog::builtin_json()).expect("json");
     v["iso42001"]["requirement"][0]["wieght"] = 2.into();

@@ -58,7 +58,7 @@ fn owners_and_cadences_are_read_and_bad_entries_kept_aside_with_a_precise_issue(
     );
     assert!(!t.contains_key("7.1"), "an empty entry is nothing to keep");
     assert_eq!(t.len(), 3);
-    let issues: Vec<String> = d.issues.iter().map(ToString::to_string).collect();
+    let issues: Vec<String> = d.issues.iter().map(|i| i.message(c, "en")).collect();
     let expect = [
         "tasks.A.99: no requirement `A.99` in content",
         "tasks.A.2.2.cadence: \"weekly\" is not a review cadence (expected one of: monthly, quarterly, yearly)",
@@ -97,7 +97,7 @@ fn a_document_without_tasks_is_written_as_before_and_a_bad_tasks_value_is_kept()
     assert_eq!(d.issues.len(), 1);
     assert!(
         d.issues[0]
-            .to_string()
+            .message(c, "en")
             .starts_with("tasks: expected an object")
     );
     let v: Value = serde_json::from_str(&d.document.to_json(c)).expect("json");

@@ -303,7 +303,8 @@ fn a_byte_order_mark_is_accepted_and_invalid_utf8_refused() {
     bad.insert(60, 0xFF);
     let err = decode_bytes(c, &bad).expect_err("invalid UTF-8");
     assert_eq!(err, DecodeError::NotUtf8 { offset: 60 });
-    assert!(err.to_string().contains("not UTF-8"), "{err}");
+    let message = err.message(c, "en");
+    assert!(message.contains("not UTF-8"), "{message}");
 }
 
 #[test]
@@ -322,7 +323,8 @@ fn too_many_entries_that_fit_no_question_are_refused_with_the_reason() {
             limit: MAX_UNFIT_ENTRIES
         }
     );
-    assert!(err.to_string().contains("200"), "{err}");
+    let message = err.message(c, "en");
+    assert!(message.contains("200"), "{message}");
     assert!(started.elapsed().as_secs() < 2);
     // At the limit it still loads, with every entry kept aside.
     let some: String = (0..MAX_UNFIT_ENTRIES)
@@ -350,7 +352,8 @@ fn share_links_open_in_every_pasted_form() {
         format!("http://127.0.0.1:8080/#share={payload}"),
         format!("  https://example.org/carryover/index.html#share={payload}\n"),
     ] {
-        let opened = share::decode(c, &form).unwrap_or_else(|e| panic!("{form}: {e}"));
+        let opened =
+            share::decode(c, &form).unwrap_or_else(|e| panic!("{form}: {}", e.message(c, "en")));
         assert_eq!(opened.document.answers, document.answers, "{form}");
         // The change times stay on the device that made them.
         assert!(opened.document.changed.is_empty());
@@ -369,10 +372,12 @@ fn control_characters_are_escaped_in_messages() {
     let text = r#"{"format":"carryover-answers","version":1,"answers":{"bell\u0007":"x"}}"#;
     let decoded = decode(c, text).expect("loads");
     for issue in &decoded.issues {
-        assert!(!issue.to_string().chars().any(char::is_control), "{issue}");
+        let message = issue.message(c, "en");
+        assert!(!message.chars().any(char::is_control), "{message}");
     }
     let err = share::decode(c, "v\u{1b}9.abc").expect_err("wrong version");
-    assert!(!err.to_string().chars().any(char::is_control), "{err}");
+    let message = err.message(c, "en");
+    assert!(!message.chars().any(char::is_control), "{message}");
 }
 
 /// The storage a snapshot of a full set of answers takes (reported in issue 13's closing note):

@@ -154,7 +154,6 @@ fn french_outputs_carry_no_english() {
                     CalendarOptions { stamp, name: None },
                 ),
             ),
-            ("summary", carryover_engine::text::summary(fr, &a, "fr")),
         ];
         for (what, text) in &outputs {
             for english in english_in(text, &fragments) {
@@ -214,6 +213,17 @@ fn the_cli_speaks_french_with_lang_fr() {
         fr.lines().take(5).collect::<Vec<_>>().join("\n")
     );
     assert!(en.contains("April 2027"));
+    // The text summary and the task plan, in French.
+    let fragments = english_fragments();
+    for args in [
+        ["score", path, "--format", "text"],
+        ["tasks", path, "--format", "csv"],
+    ] {
+        let mut args = args.to_vec();
+        args.extend(["--lang", "fr"]);
+        let out = run(&args);
+        assert_eq!(english_in(&out, &fragments), Vec::<String>::new(), "{args:?}");
+    }
     // The same ids in both: the JSON score does not depend on the language.
     assert_eq!(run(&["score", path, "--lang=fr"]), run(&["score", path]));
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_carryover"))

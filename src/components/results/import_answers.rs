@@ -82,7 +82,7 @@ pub fn ImportAnswers() -> impl IntoView {
             kept_aside: issues
                 .iter()
                 .take(LISTED_ISSUES)
-                .map(ToString::to_string)
+                .map(|i| i.message(state.catalog, state.locale))
                 .collect(),
             more,
         }));

@@ -37,7 +37,7 @@ pub fn Systems() -> impl IntoView {
             Err(error) => failure.set(Some(tr(
                 &state,
                 "ui.take.download_failed",
-                &[("reason", &format!("{error:?}"))],
+                &[("reason", &crate::storage::describe(&error))],
             ))),
         }
     };

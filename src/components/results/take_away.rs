@@ -123,7 +123,7 @@ pub fn TakeAway() -> impl IntoView {
                 match download::save_text(export.file(), &text) {
                     Ok(()) => failure.set(None),
                     Err(error) => {
-                        let reason = format!("{error:?}");
+                        let reason = crate::storage::describe(&error);
                         failure.set(Some(tr(
                             &state,
                             "ui.take.download_failed",

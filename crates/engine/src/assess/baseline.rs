@@ -15,9 +15,9 @@
 
 use serde::Serialize;
 
-use crate::answers::Answers;
-use crate::catalog::{Catalog, Question};
-use crate::condition::holds;
+use crate::assess::condition::holds;
+use crate::content::catalog::{Catalog, Question};
+use crate::document::answers::Answers;
 use crate::model::{Maturity, PracticeAnswer, QuestionKind};
 
 /// A suggested answer for one practice question.
@@ -129,7 +129,7 @@ pub fn suggestion_for(
 }
 
 /// Everything the baseline decides for these answers (`visible` from
-/// [`crate::condition::visible_questions`]).
+/// [`crate::assess::condition::visible_questions`]).
 pub fn baseline(catalog: &Catalog, answers: &Answers, visible: &[bool]) -> Baseline {
     let rules = &catalog.rules;
     let programs: Vec<String> = rules

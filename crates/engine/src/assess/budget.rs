@@ -10,13 +10,13 @@
 //!
 //! Defaults come from `content/budget.toml` (each figure with its source or stated as an
 //! assumption); the site owner's `carryover.config.json` overrides them ([`BudgetConfig`], parsed
-//! and checked in [`crate::embed_config`]). Money is formatted per locale by [`format_money`].
+//! and checked in [`crate::embed::config`]). Money is formatted per locale by [`format_money`].
 
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::effort::Effort;
+use crate::assess::score::effort::Effort;
 
 /// Largest amount a site owner may configure (anything above is a typo, not a fee).
 pub const AMOUNT_MAX: f64 = 1e7;

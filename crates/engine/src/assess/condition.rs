@@ -4,8 +4,8 @@
 //! `show_if`, so visibility is computed in one pass in question order. An answer to a hidden
 //! question is kept (the respondent may show it again) but never counts.
 
-use crate::answers::Answers;
-use crate::catalog::{Catalog, Condition};
+use crate::content::catalog::{Catalog, Condition};
+use crate::document::answers::Answers;
 
 /// True when the condition holds for these answers, counting only visible questions.
 pub fn holds(condition: &Condition, answers: &Answers, visible: &[bool]) -> bool {
@@ -74,7 +74,7 @@ pub fn sections(catalog: &Catalog, answers: &Answers) -> Vec<SectionView> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::Answer;
+    use crate::document::answers::Answer;
 
     #[test]
     fn hidden_questions_follow_the_intake_and_keep_their_answers() {

@@ -15,11 +15,11 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::answers::{Answers, AnswersDocument};
-use crate::catalog::Catalog;
-use crate::export::fill;
+use crate::assess::score::{Assessment, assess};
+use crate::content::catalog::Catalog;
+use crate::document::answers::{Answers, AnswersDocument};
 use crate::model::Status;
-use crate::score::{Assessment, assess};
+use crate::model::text::fill;
 
 /// A figure before and after.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -169,8 +169,8 @@ fn diff_assessed(
             (before != after).then(|| AnswerChange {
                 question: q.id.clone(),
                 answer: Change {
-                    before: before.map_or(Value::Null, crate::answers::Answer::to_json),
-                    after: after.map_or(Value::Null, crate::answers::Answer::to_json),
+                    before: before.map_or(Value::Null, crate::document::answers::Answer::to_json),
+                    after: after.map_or(Value::Null, crate::document::answers::Answer::to_json),
                 },
             })
         })

@@ -23,15 +23,19 @@
 //! result, and a better practice answer never lowers any score (conditions cannot look at practice
 //! answers, and every aggregate is monotone in the credits). Property tests hold us to that.
 
+pub mod credit;
 pub mod effort;
+
+use credit::{Core, core, maturity_credit, scored, status_for_credit, status_of};
+pub use credit::{NotApplicable, RequirementResult, Support};
 
 use serde::Serialize;
 
-use crate::answers::Answers;
-use crate::baseline::{Baseline, baseline};
-use crate::catalog::Catalog;
-use crate::condition::{holds, visible_questions};
-use crate::effort::{Effort, estimate};
+use crate::assess::baseline::{Baseline, baseline};
+use crate::assess::condition::{holds, visible_questions};
+use crate::assess::score::effort::{Effort, estimate};
+use crate::content::catalog::Catalog;
+use crate::document::answers::Answers;
 use crate::model::{
     AreaKind, Family, Maturity, Phase, PracticeAnswer, QuestionKind, Relation, Status,
 };
@@ -75,7 +79,7 @@ pub struct Assessment {
     /// Each AI system of the register with its preliminary EU AI Act triage, impact-assessment
     /// priority and the controls it brings in (empty without a register; issue 16).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub systems: Vec<crate::triage::SystemResult>,
+    pub systems: Vec<crate::assess::triage::SystemResult>,
 }
 
 /// How far the respondent is.
@@ -260,61 +264,6 @@ pub struct Overlap {
     pub all: Split,
 }
 
-/// A requirement's result, with the rows that produced it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RequirementResult {
-    /// Requirement id.
-    pub id: String,
-    /// Area id.
-    pub area: String,
-    /// Status.
-    pub status: Status,
-    /// 0–1.
-    pub credit: f64,
-    /// Full person-days (after the AI-system multiplier).
-    pub full_days: f64,
-    /// Remaining person-days.
-    pub remaining_days: f64,
-    /// Each practice mapping row, with the answer that fed it.
-    pub support: Vec<Support>,
-    /// Index into `support` of the row that set the credit.
-    pub best: Option<usize>,
-    /// Why it does not apply.
-    pub not_applicable: Option<NotApplicable>,
-    /// A fully matching practice exists but is not effective and provable.
-    pub second_audit_risk: bool,
-}
-
-/// One practice row behind a requirement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Support {
-    /// Practice question id.
-    pub question: String,
-    /// Its answer id, if answered and shown.
-    pub answer: Option<String>,
-    /// Shown to this respondent.
-    pub visible: bool,
-    /// Full or partial.
-    pub relation: Relation,
-    /// The most this row can give: 1 for a full row, its stated reuse share for a partial one.
-    pub share: f64,
-    /// Credit this row gives, 0–1: the answer's maturity credit times `share`.
-    pub credit: f64,
-}
-
-/// Why a requirement does not apply.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum NotApplicable {
-    /// Its applicability condition is false for this organisation (reason in the catalog).
-    Scope,
-    /// Every practice supporting it was answered "not applicable".
-    Answered {
-        /// Those questions.
-        questions: Vec<String>,
-    },
-}
-
 /// One roadmap phase.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PhasePlan {
@@ -378,137 +327,6 @@ pub struct Win {
     pub days_saved: f64,
     /// Requirements whose status would improve.
     pub requirements: Vec<String>,
-}
-
-/// Per-requirement numbers, the core every aggregate is built from.
-#[derive(Debug, Clone)]
-pub(crate) struct Core {
-    pub visible: Vec<bool>,
-    pub applies: Vec<Option<NotApplicable>>,
-    pub credit: Vec<f64>,
-    pub best: Vec<Option<usize>>,
-    pub full_days: Vec<f64>,
-    pub system_multiplier: f64,
-    pub systems: u32,
-}
-
-fn maturity_credit(catalog: &Catalog, m: Maturity) -> f64 {
-    let c = &catalog.rules.maturity_credit;
-    match m {
-        Maturity::NotInPlace => c[0],
-        Maturity::InPlaceNotEffective => c[1],
-        Maturity::EffectiveNotProvable => c[2],
-        Maturity::EffectiveAndProvable => c[3],
-    }
-}
-
-/// The scored answer of a visible practice: unanswered and "don't know" count as not in place.
-fn scored(answers: &Answers, visible: &[bool], qi: usize) -> Option<PracticeAnswer> {
-    if !visible.get(qi).copied().unwrap_or(false) {
-        return None;
-    }
-    Some(
-        answers
-            .practice(qi)
-            .unwrap_or(PracticeAnswer::Maturity(Maturity::NotInPlace)),
-    )
-}
-
-/// How many AI systems are in scope and the multiplier that gives per-system work: the register's
-/// systems when it has any (issue 16), otherwise the bucket question's representative count.
-pub(crate) fn systems(catalog: &Catalog, answers: &Answers, visible: &[bool]) -> (u32, f64) {
-    let e = &catalog.effort;
-    let listed = u32::try_from(answers.register().len()).unwrap_or(u32::MAX);
-    let count = match answers.get(e.systems_question) {
-        _ if listed > 0 => listed,
-        Some(crate::answers::Answer::Choice(c))
-            if visible.get(e.systems_question).copied().unwrap_or(false) =>
-        {
-            e.system_counts.get(c).copied().unwrap_or(1)
-        }
-        _ => 1,
-    };
-    let multiplier = 1.0 + f64::from(count.saturating_sub(1)) * e.additional_system_share;
-    (count, multiplier)
-}
-
-pub(crate) fn core(catalog: &Catalog, answers: &Answers) -> Core {
-    let visible = visible_questions(catalog, answers);
-    let (systems, system_multiplier) = systems(catalog, answers, &visible);
-    let n = catalog.requirements.len();
-    let mut out = Core {
-        applies: vec![None; n],
-        credit: vec![0.0; n],
-        best: vec![None; n],
-        full_days: vec![0.0; n],
-        visible,
-        system_multiplier,
-        systems,
-    };
-    for (ri, req) in catalog.requirements.iter().enumerate() {
-        out.full_days[ri] = match req.work {
-            crate::model::WorkKind::PerSystem => req.days * system_multiplier,
-            crate::model::WorkKind::Procedure | crate::model::WorkKind::Artifact => req.days,
-        };
-        if let Some(c) = &req.applies_if
-            && !holds(c, answers, &out.visible)
-        {
-            out.applies[ri] = Some(NotApplicable::Scope);
-            continue;
-        }
-        let supports = &catalog.supports[ri];
-        let mut na_questions = Vec::new();
-        let mut any_visible = false;
-        for (k, &(qi, ci)) in supports.iter().enumerate() {
-            let Some(answer) = scored(answers, &out.visible, qi) else {
-                continue;
-            };
-            any_visible = true;
-            match answer.scored_maturity() {
-                Some(m) => {
-                    let share = catalog.questions[qi].covers[ci].share;
-                    let credit = maturity_credit(catalog, m) * share;
-                    if credit > out.credit[ri] {
-                        out.credit[ri] = credit;
-                        out.best[ri] = Some(k);
-                    }
-                }
-                None => na_questions.push(catalog.questions[qi].id.clone()),
-            }
-        }
-        let all_na = any_visible
-            && na_questions.len()
-                == supports
-                    .iter()
-                    .filter(|&&(qi, _)| out.visible.get(qi).copied().unwrap_or(false))
-                    .count();
-        if req.kind == AreaKind::Objective && all_na {
-            out.applies[ri] = Some(NotApplicable::Answered {
-                questions: na_questions,
-            });
-            out.credit[ri] = 0.0;
-            out.best[ri] = None;
-        }
-    }
-    out
-}
-
-fn status_of(core: &Core, ri: usize) -> Status {
-    if core.applies[ri].is_some() {
-        return Status::NotApplicable;
-    }
-    status_for_credit(core.credit[ri])
-}
-
-/// Status of an applicable requirement with this credit.
-fn status_for_credit(c: f64) -> Status {
-    if c >= 1.0 {
-        Status::Inherited
-    } else if c > 0.0 {
-        Status::Extend
-    } else {
-        Status::NetNew
-    }
 }
 
 /// Rounds a share in 0..=1 to a whole percent.
@@ -657,12 +475,12 @@ pub fn assess(catalog: &Catalog, answers: &Answers) -> Assessment {
         .filter(|w| holds(&w.when, answers, &core.visible))
         .flat_map(|w| w.lead.iter().copied())
         .collect();
-    let systems = crate::triage::Rules::builtin()
+    let systems = crate::content::triage_rules::Rules::builtin()
         .map(|rules| rules.triage_all(answers.register()))
         .unwrap_or_default();
     // A system with the highest impact-assessment priority puts impact assessment first too.
     if systems.iter().any(|s| s.priority_rank == 0) {
-        for id in crate::triage::IMPACT_LEAD {
+        for id in crate::content::triage_rules::IMPACT_LEAD {
             if let Some(ri) = catalog.requirement_index(id)
                 && !leads.contains(&ri)
             {
@@ -671,7 +489,7 @@ pub fn assess(catalog: &Catalog, answers: &Answers) -> Assessment {
         }
     }
     let mut roadmap = roadmap(catalog, &requirements, weight_total, &leads);
-    let order: Vec<String> = crate::triage::impact_order(&systems)
+    let order: Vec<String> = crate::assess::triage::impact_order(&systems)
         .iter()
         .map(|s| s.id.clone())
         .collect();

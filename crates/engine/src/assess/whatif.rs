@@ -21,12 +21,12 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::answers::{Answer, Answers};
-use crate::budget::{Budget, BudgetDefaults, BudgetSettings, Range, budget};
-use crate::catalog::Catalog;
-use crate::diff::{AnswerChange, Change};
+use crate::assess::budget::{Budget, BudgetDefaults, BudgetSettings, Range, budget};
+use crate::assess::diff::{AnswerChange, Change};
+use crate::assess::score::{Assessment, assess};
+use crate::content::catalog::Catalog;
+use crate::document::answers::{Answer, Answers};
 use crate::model::{Family, Maturity, PracticeAnswer, QuestionKind};
-use crate::score::{Assessment, assess};
 
 /// The figures shown for one path.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -240,7 +240,7 @@ pub fn iso27001_first(
     if !answer_is(catalog, answers, "iso27001", &["none", "in_progress"]) {
         return None;
     }
-    let visible = crate::condition::visible_questions(catalog, answers);
+    let visible = crate::assess::condition::visible_questions(catalog, answers);
     let mut modified = with_choice(catalog, answers, "iso27001", "certified");
     for (qi, q) in catalog.questions.iter().enumerate() {
         let program = q.kind == QuestionKind::Practice && q.family == Some(Family::Program);

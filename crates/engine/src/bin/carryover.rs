@@ -28,92 +28,119 @@
 //! used — the clock is read here, never in the engine.
 //!
 //! `--lang en|fr` (anywhere on the line, default `en`) writes every output in that language: the
-//! text summary, the report, the CSV headers and rows, the calendar; ids, JSON keys and numbers in
-//! JSON stay the same in every language, so files and links work with either.
+//! text summary, the report, the CSV headers and rows, the calendar, the messages; ids, JSON keys
+//! and JSON numbers stay the same in every language, so files and links work with either.
 //!
 //! Exit codes: 0 success, 1 the input could not be used (the message says why), 2 usage error,
 //! 3 the built-in content is invalid.
+
+#[path = "carryover/summary.rs"]
+mod summary;
 
 use std::io::Read as _;
 use std::process::ExitCode;
 
 use carryover_engine::export::date::{Date, Timestamp};
-use carryover_engine::export::escape_control;
 use carryover_engine::export::plan::CalendarOptions;
 use carryover_engine::export::report::{Report, ReportOptions};
 use carryover_engine::export::schedule;
+use carryover_engine::model::text::Wording;
 use carryover_engine::{Catalog, Decoded, Lang, assess, decode_bytes, export, share, tasks};
 
-const USAGE: &str = "usage: carryover [--lang en|fr] COMMAND …
-       carryover score FILE [--format json|text]
-       carryover report FILE [--format md|html] [--date YYYY-MM-DD]
-       carryover soa FILE
-       carryover tasks FILE [--format csv|ics] [--date YYYY-MM-DD] [--name NAME]
-       carryover share FILE
-       carryover unshare LINK
-       carryover content
-       carryover diff EARLIER LATER [--json]
-       carryover whatif FILE";
+/// The language of this run (`--lang`, English by default).
+static LANGUAGE: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
-/// How a command ended when it did not succeed.
-enum Failure {
-    /// The input could not be used (exit 1).
-    Input(String),
-    /// The command line is wrong (exit 2).
-    Usage(String),
+/// The locale id the command-line scorer speaks in this run.
+fn lang() -> &'static str {
+    LANGUAGE.get().copied().unwrap_or_default().id()
 }
 
-type Outcome = Result<(), Failure>;
-
-/// The language of this run (`--lang`).
-static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
-
-/// The locale id of this run's language.
-fn locale() -> &'static str {
-    LANG.get().copied().unwrap_or_default().id()
-}
-
-/// Takes `--lang X` or `--lang=X` out of the arguments.
-fn take_lang(args: &mut Vec<String>) -> Result<Lang, String> {
+/// Takes `--lang X` or `--lang=X` (anywhere on the line) out of the arguments.
+fn take_lang(args: &mut Vec<String>) -> Result<Lang, Failure> {
     let mut lang = Lang::En;
     let mut i = 0;
     while let Some(arg) = args.get(i) {
         let value = if arg == "--lang" {
-            let v = args.get(i + 1).cloned();
+            let value = args.get(i + 1).cloned();
             args.drain(i..(i + 2).min(args.len()));
-            v.ok_or("--lang needs a value: en or fr")?
-        } else if let Some(v) = arg.strip_prefix("--lang=") {
-            let v = v.to_owned();
+            value.ok_or_else(|| usage("needs_value", &[("flag", "--lang")]))?
+        } else if let Some(value) = arg.strip_prefix("--lang=") {
+            let value = value.to_owned();
             args.remove(i);
-            v
+            value
         } else {
             i += 1;
             continue;
         };
-        lang = Lang::parse(&value).ok_or(format!("--lang {value}: use en or fr"))?;
+        lang = Lang::parse(&value).ok_or_else(|| usage("lang", &[("value", &value)]))?;
     }
     Ok(lang)
 }
 
+/// How a command ended when it did not succeed.
+enum Failure {
+    /// The input could not be used (exit 1).
+    Input(Wording),
+    /// The command line is wrong (exit 2); the usage follows the words, if any.
+    Usage(Option<Wording>),
+}
+
+/// Words of the `cli.error.*` keys.
+fn error(id: &str, args: &[(&str, &str)]) -> Wording {
+    Wording::new(format!("cli.error.{id}"), args)
+}
+
+/// A usage failure with words.
+fn usage(id: &str, args: &[(&str, &str)]) -> Failure {
+    Failure::Usage(Some(error(id, args)))
+}
+
+/// Prints a line to standard error, with the program's name.
+fn say(catalog: &Catalog, words: &Wording) {
+    eprintln!("carryover: {}", catalog.word(lang(), words));
+}
+
+type Outcome = Result<(), Failure>;
+
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let lang = match take_lang(&mut args) {
-        Ok(lang) => lang,
-        Err(message) => {
-            eprintln!("carryover: {message}\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    _ = LANG.set(lang);
-    let catalog = match Catalog::builtin_in(lang) {
+    let chosen = take_lang(&mut args);
+    _ = LANGUAGE.set(chosen.as_ref().map_or(Lang::En, |l| *l));
+    let catalog = match Catalog::builtin_in(LANGUAGE.get().copied().unwrap_or_default())
+        .map_err(Clone::clone)
+        .and_then(|c| carryover_engine::text::check_locales(c).map(|()| c))
+    {
         Ok(c) => c,
         Err(e) => {
+            // No catalog, so no locale to word this with: content authors read it in English.
             eprintln!("carryover: the built-in content is invalid:\n{e}");
             return ExitCode::from(3);
         }
     };
     let rest = args.get(1..).unwrap_or_default();
-    let outcome = match args.first().map(String::as_str) {
+    let outcome = match (chosen, args.first().map(String::as_str)) {
+        (Err(failure), _) => Err(failure),
+        (Ok(_), command) => run(catalog, command, rest),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(words)) => {
+            say(catalog, &words);
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(words)) => {
+            if let Some(words) = words {
+                say(catalog, &words);
+            }
+            eprintln!("{}", catalog.text(lang(), "cli.usage"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs one command.
+fn run(catalog: &'static Catalog, command: Option<&str>, rest: &[String]) -> Outcome {
+    match command {
         Some("score") => score(catalog, rest),
         Some("report") => report(catalog, rest),
         Some("soa") => soa(catalog, rest),
@@ -127,43 +154,29 @@ fn main() -> ExitCode {
             Ok(())
         }
         Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
+            println!("{}", catalog.text(lang(), "cli.usage"));
             Ok(())
         }
-        Some(other) => Err(Failure::Usage(format!("unknown command `{other}`"))),
-        None => Err(Failure::Usage(String::new())),
-    };
-    match outcome {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Input(message)) => {
-            eprintln!("carryover: {}", escape_control(&message));
-            ExitCode::from(1)
-        }
-        Err(Failure::Usage(message)) => {
-            if !message.is_empty() {
-                eprintln!("carryover: {}", escape_control(&message));
-            }
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
-        }
+        Some(other) => Err(usage("unknown_command", &[("command", other)])),
+        None => Err(Failure::Usage(None)),
     }
 }
 
 fn content(catalog: &Catalog) {
-    println!(
-        "content {}: {} requirements ({} areas), {} questions in {} sections, {} framework items, {} published figures",
-        catalog.content_version,
-        catalog.requirements.len(),
-        catalog.areas.len(),
-        catalog.questions.len(),
-        catalog.sections.len(),
-        catalog
-            .frameworks
-            .iter()
-            .map(|f| f.items.len())
-            .sum::<usize>(),
-        catalog.published.len()
+    let items: usize = catalog.frameworks.iter().map(|f| f.items.len()).sum();
+    let words = Wording::new(
+        "cli.content",
+        &[
+            ("version", &catalog.content_version),
+            ("requirements", &catalog.requirements.len().to_string()),
+            ("areas", &catalog.areas.len().to_string()),
+            ("questions", &catalog.questions.len().to_string()),
+            ("sections", &catalog.sections.len().to_string()),
+            ("items", &items.to_string()),
+            ("published", &catalog.published.len().to_string()),
+        ],
     );
+    println!("{}", catalog.word(lang(), &words));
 }
 
 /// Parsed options of a subcommand: one positional argument and `--flag value` pairs.
@@ -175,7 +188,12 @@ struct Options {
 }
 
 /// Reads `POSITIONAL [--flag value]…`, accepting only the flags in `allowed`.
-fn options(args: &[String], allowed: &[&str], formats: &[&str]) -> Result<Options, Failure> {
+fn options(
+    catalog: &Catalog,
+    args: &[String],
+    allowed: &[&str],
+    formats: &[&str],
+) -> Result<Options, Failure> {
     let mut input = None;
     let mut opts = Options {
         input: String::new(),
@@ -188,34 +206,37 @@ fn options(args: &[String], allowed: &[&str], formats: &[&str]) -> Result<Option
         let flag = a.as_str();
         if flag.starts_with("--") {
             if !allowed.contains(&flag) {
-                return Err(Failure::Usage(format!("unknown option `{flag}`")));
+                return Err(usage("unknown_option", &[("flag", flag)]));
             }
             let Some(value) = it.next() else {
-                return Err(Failure::Usage(format!("{flag} needs a value")));
+                return Err(usage("needs_value", &[("flag", flag)]));
             };
             match flag {
                 "--format" if formats.contains(&value.as_str()) => {
                     opts.format = Some(value.clone());
                 }
                 "--format" => {
-                    return Err(Failure::Usage(format!(
-                        "--format takes {}, not {value}",
-                        formats.join(" or ")
-                    )));
+                    let formats = match formats {
+                        [a, b] => {
+                            catalog.word(lang(), &Wording::new("cli.or", &[("a", a), ("b", b)]))
+                        }
+                        _ => formats.join(", "),
+                    };
+                    return Err(usage("format", &[("formats", &formats), ("value", value)]));
                 }
                 "--date" => {
                     opts.date =
-                        Some(Date::parse(value).map_err(|e| Failure::Usage(e.to_string()))?);
+                        Some(Date::parse(value).map_err(|e| Failure::Usage(Some(e.wording())))?);
                 }
                 _ => opts.name = Some(value.clone()),
             }
         } else if input.is_none() {
             input = Some(a.clone());
         } else {
-            return Err(Failure::Usage(format!("unexpected argument `{a}`")));
+            return Err(usage("unexpected_argument", &[("argument", a)]));
         }
     }
-    opts.input = input.ok_or_else(|| Failure::Usage(String::new()))?;
+    opts.input = input.ok_or(Failure::Usage(None))?;
     Ok(opts)
 }
 
@@ -225,10 +246,15 @@ fn read_bytes(file: &str) -> Result<Vec<u8>, Failure> {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
+            .map_err(|e| Failure::Input(error("read_stdin", &[("reason", &e.to_string())])))?;
         Ok(bytes)
     } else {
-        std::fs::read(file).map_err(|e| Failure::Input(format!("cannot read {file}: {e}")))
+        std::fs::read(file).map_err(|e| {
+            Failure::Input(error(
+                "read_file",
+                &[("file", file), ("reason", &e.to_string())],
+            ))
+        })
     }
 }
 
@@ -236,13 +262,14 @@ fn read_bytes(file: &str) -> Result<Vec<u8>, Failure> {
 /// kept aside as warnings.
 fn load(catalog: &Catalog, file: &str) -> Result<Decoded, Failure> {
     let bytes = read_bytes(file)?;
-    let decoded =
-        decode_bytes(catalog, &bytes).map_err(|e| Failure::Input(format!("{file}: {e}")))?;
+    let decoded = decode_bytes(catalog, &bytes).map_err(|e| {
+        Failure::Input(error("input", &[("input", file)]).with_words("reason", e.wording()))
+    })?;
     for issue in &decoded.issues {
-        eprintln!(
-            "carryover: {}: warning: {}",
-            escape_control(file),
-            escape_control(&issue.to_string())
+        say(
+            catalog,
+            &Wording::new("cli.file_warning", &[("file", file)])
+                .with_words("issue", issue.wording()),
         );
     }
     Ok(decoded)
@@ -260,14 +287,11 @@ fn today() -> Date {
 }
 
 fn score(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(args, &["--format"], &["json", "text"])?;
+    let o = options(catalog, args, &["--format"], &["json", "text"])?;
     let decoded = load(catalog, &o.input)?;
     let assessment = assess(catalog, &decoded.document.answers);
     if o.format.as_deref() == Some("text") {
-        print!(
-            "{}",
-            carryover_engine::text::summary(catalog, &assessment, locale())
-        );
+        print!("{}", summary::summary(catalog, &assessment, lang()));
         return Ok(());
     }
     let out = serde_json::json!({
@@ -276,13 +300,13 @@ fn score(catalog: &Catalog, args: &[String]) -> Outcome {
         "assessment": assessment,
     });
     let s = serde_json::to_string_pretty(&out)
-        .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| Failure::Input(error("write_json", &[("reason", &e.to_string())])))?;
     println!("{s}");
     Ok(())
 }
 
 fn report(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(args, &["--format", "--date"], &["md", "html"])?;
+    let o = options(catalog, args, &["--format", "--date"], &["md", "html"])?;
     let doc = load(catalog, &o.input)?.document;
     let assessment = assess(catalog, &doc.answers);
     let date = o.date.unwrap_or_else(today);
@@ -290,7 +314,7 @@ fn report(catalog: &Catalog, args: &[String]) -> Outcome {
         catalog,
         &assessment,
         &doc.answers,
-        locale(),
+        lang(),
         ReportOptions {
             prepared: date,
             start: date,
@@ -306,18 +330,23 @@ fn report(catalog: &Catalog, args: &[String]) -> Outcome {
 }
 
 fn soa(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(args, &[], &[])?;
+    let o = options(catalog, args, &[], &[])?;
     let doc = load(catalog, &o.input)?.document;
     let assessment = assess(catalog, &doc.answers);
     print!(
         "{}",
-        export::soa::csv(catalog, &assessment, &doc.answers, &doc.tasks, locale())
+        export::soa::csv(catalog, &assessment, &doc.answers, &doc.tasks, lang())
     );
     Ok(())
 }
 
 fn task_plan(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(args, &["--format", "--date", "--name"], &["csv", "ics"])?;
+    let o = options(
+        catalog,
+        args,
+        &["--format", "--date", "--name"],
+        &["csv", "ics"],
+    )?;
     let doc = load(catalog, &o.input)?.document;
     let assessment = assess(catalog, &doc.answers);
     let plan = tasks::plan(&assessment, &doc.tasks);
@@ -330,32 +359,36 @@ fn task_plan(catalog: &Catalog, args: &[String]) -> Outcome {
         let dated = schedule::schedule(catalog, &assessment, start);
         print!(
             "{}",
-            export::plan::ics(catalog, &plan, &dated, locale(), options)
+            export::plan::ics(catalog, &plan, &dated, lang(), options)
         );
     } else {
-        print!("{}", export::plan::csv(catalog, &plan, locale()));
+        print!("{}", export::plan::csv(catalog, &plan, lang()));
     }
     Ok(())
 }
 
 fn share_link(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(args, &[], &[])?;
+    let o = options(catalog, args, &[], &[])?;
     let doc = load(catalog, &o.input)?.document;
     println!("{}", share::encode(catalog, &doc));
     Ok(())
 }
 
 fn unshare(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(args, &[], &[])?;
+    let o = options(catalog, args, &[], &[])?;
     let link = if o.input == "-" {
         String::from_utf8(read_bytes("-")?)
-            .map_err(|_| Failure::Input("standard input is not UTF-8 text".to_owned()))?
+            .map_err(|_| Failure::Input(error("stdin_not_utf8", &[])))?
     } else {
         o.input
     };
-    let decoded = share::decode(catalog, &link).map_err(|e| Failure::Input(e.to_string()))?;
+    let decoded = share::decode(catalog, &link)
+        .map_err(|e| Failure::Input(error("link", &[("reason", &e.message(catalog, lang()))])))?;
     for issue in &decoded.issues {
-        eprintln!("carryover: warning: {}", escape_control(&issue.to_string()));
+        say(
+            catalog,
+            &Wording::new("cli.warning", &[]).with_words("issue", issue.wording()),
+        );
     }
     println!("{}", decoded.document.to_json(catalog));
     Ok(())
@@ -364,10 +397,17 @@ fn unshare(catalog: &Catalog, args: &[String]) -> Outcome {
 /// An answers file, or a share link (anything with `#share=` or a bare `v1.` payload).
 fn load_any(catalog: &Catalog, input: &str) -> Result<Decoded, Failure> {
     if input.contains("share=") || input.starts_with("v1.") {
-        let decoded =
-            share::decode(catalog, input).map_err(|e| Failure::Input(format!("{input}: {e}")))?;
+        let decoded = share::decode(catalog, input).map_err(|e| {
+            Failure::Input(error(
+                "input",
+                &[("input", input), ("reason", &e.message(catalog, lang()))],
+            ))
+        })?;
         for issue in &decoded.issues {
-            eprintln!("carryover: warning: {}", escape_control(&issue.to_string()));
+            say(
+                catalog,
+                &Wording::new("cli.warning", &[]).with_words("issue", issue.wording()),
+            );
         }
         return Ok(decoded);
     }
@@ -381,15 +421,13 @@ fn diff(catalog: &Catalog, args: &[String]) -> Outcome {
         match a.as_str() {
             "--json" => json = true,
             flag if flag.starts_with("--") => {
-                return Err(Failure::Usage(format!("unknown option `{flag}`")));
+                return Err(usage("unknown_option", &[("flag", flag)]));
             }
             _ => inputs.push(a.as_str()),
         }
     }
     let [earlier, later] = inputs.as_slice() else {
-        return Err(Failure::Usage(
-            "diff needs two inputs: the earlier and the later answers".to_owned(),
-        ));
+        return Err(usage("diff_inputs", &[]));
     };
     let a = load_any(catalog, earlier)?.document;
     let b = load_any(catalog, later)?.document;
@@ -397,27 +435,20 @@ fn diff(catalog: &Catalog, args: &[String]) -> Outcome {
     if json {
         let out = serde_json::json!({ "earlier": earlier, "later": later, "diff": d });
         let s = serde_json::to_string_pretty(&out)
-            .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
+            .map_err(|e| Failure::Input(error("write_json", &[("reason", &e.to_string())])))?;
         println!("{s}");
     } else {
-        print!(
-            "{}",
-            carryover_engine::diff::render_text(catalog, &d, locale())
-        );
+        print!("{}", carryover_engine::diff::render_text(catalog, &d, lang()));
     }
     Ok(())
 }
 
 /// The what-if paths for an answers file, with the default budget settings, as JSON.
 fn what_if(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(args, &[], &[])?;
+    let o = options(catalog, args, &[], &[])?;
     let doc = load(catalog, &o.input)?.document;
-    let defaults = carryover_engine::budget::builtin().map_err(|e| {
-        Failure::Input(format!(
-            "the built-in budget content is invalid: {}",
-            e.join("; ")
-        ))
-    })?;
+    let defaults = carryover_engine::budget::builtin()
+        .map_err(|e| Failure::Input(error("budget_invalid", &[("problems", &e.join("; "))])))?;
     let assessment = assess(catalog, &doc.answers);
     let list = carryover_engine::whatif::all(
         catalog,
@@ -427,7 +458,7 @@ fn what_if(catalog: &Catalog, args: &[String]) -> Outcome {
         Some(&defaults.settings),
     );
     let s = serde_json::to_string_pretty(&serde_json::json!({ "input": o.input, "whatif": list }))
-        .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| Failure::Input(error("write_json", &[("reason", &e.to_string())])))?;
     println!("{s}");
     Ok(())
 }

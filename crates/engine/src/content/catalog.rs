@@ -17,6 +17,7 @@ use std::sync::{Mutex, OnceLock};
 use serde::Serialize;
 
 use crate::content::raw::RawContent;
+use crate::model::text::{Wording, fill};
 use crate::model::{AreaKind, Family, Maturity, Phase, QuestionKind, Relation, WorkKind};
 
 /// The content bundled at build time (see `build.rs`).
@@ -549,6 +550,11 @@ impl Catalog {
             .map_or(key, String::as_str)
     }
 
+    /// A [`Wording`] in words of a locale (falling back like [`Catalog::text`]).
+    pub fn word(&self, locale: &str, words: &Wording) -> String {
+        words.render(&|key| self.text(locale, key).to_owned())
+    }
+
     /// The band a readiness score falls in.
     pub fn band(&self, score: u8) -> &Band {
         // Bands are validated non-empty, ascending and starting at 0.
@@ -560,4 +566,9 @@ impl Catalog {
         }
         chosen
     }
+}
+
+/// Looks a key up and fills its placeholders.
+pub(crate) fn tr(catalog: &Catalog, locale: &str, key: &str, args: &[(&str, &str)]) -> String {
+    fill(catalog.text(locale, key), args)
 }

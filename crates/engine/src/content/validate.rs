@@ -169,7 +169,6 @@ impl Validator {
             question_index,
             requirement_index,
         };
-        self.locale_completeness(&catalog);
         crate::content::lang::check(&catalog, &mut self.errors);
         catalog
     }
@@ -1061,22 +1060,6 @@ impl Validator {
             self.err("locales: English (`en`) is required");
         }
         out
-    }
-
-    /// Every key the engine or UI looks up must exist in English.
-    fn locale_completeness(&mut self, c: &Catalog) {
-        let Some(en) = c.locales.get("en") else {
-            return;
-        };
-        let mut missing = Vec::new();
-        for key in crate::text::required_keys(c) {
-            if !en.contains_key(&key) {
-                missing.push(key);
-            }
-        }
-        for key in missing {
-            self.err(format!("locales/en.toml: missing `{key}`"));
-        }
     }
 }
 

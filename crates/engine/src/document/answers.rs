@@ -15,16 +15,16 @@
 //! ```
 //!
 //! An optional `tasks` object holds the owner and review cadence the user set per requirement
-//! (see [`crate::tasks`]); documents without it are unchanged.
+//! (see [`crate::assess::tasks`]); documents without it are unchanged.
 //!
 //! Two optional fields let two copies of the answers be merged per question (see
-//! [`crate::merge`]): `changed`, question id → when that answer was last set or cleared
+//! [`crate::document::merge`]): `changed`, question id → when that answer was last set or cleared
 //! (milliseconds since the Unix epoch), and `replaced_at`, when the whole set of answers was last
 //! replaced (an import, a share link, start over, a restore). Documents without them (every
 //! document written before they existed) read as answers last changed at time 0, so they still
 //! load and merge; the version stays 1 because a reader that ignores both fields loses nothing.
 //!
-//! An optional `register` object holds the AI system register (see [`crate::register`]);
+//! An optional `register` object holds the AI system register (see [`crate::document::register`]);
 //! documents without it have an empty register and load unchanged.
 //!
 //! Text comes in as bytes from files and links: [`decode_bytes`] accepts a UTF-8 byte order mark
@@ -38,15 +38,15 @@
 //! never silently dropped, so a newer or older file loses nothing when it is saved again.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::catalog::Catalog;
-use crate::export::{escape_control, fill};
+pub use super::issue::Issue;
+use super::tasks::{TaskSettings, encode_settings};
+use crate::content::catalog::Catalog;
+use crate::model::text::Wording;
 use crate::model::{PracticeAnswer, QuestionKind};
-use crate::tasks::{TaskSettings, encode_settings};
 
 /// The `format` field of every answers document.
 pub const FORMAT: &str = "carryover-answers";
@@ -96,7 +96,7 @@ impl Answer {
 pub struct Answers {
     by_question: BTreeMap<usize, Answer>,
     /// The AI system register (issue 16; empty when the respondent has not listed systems).
-    register: crate::register::Register,
+    register: crate::document::register::Register,
 }
 
 impl Answers {
@@ -124,10 +124,10 @@ impl Answers {
         catalog: &Catalog,
         question_id: &str,
         value: &Value,
-    ) -> Result<(), String> {
+    ) -> Result<(), Wording> {
         let qi = catalog
             .question_index(question_id)
-            .ok_or_else(|| t(catalog, "answers.issue.no_question", &[("id", question_id)]))?;
+            .ok_or_else(|| t("answers.issue.no_question", &[("id", question_id)]))?;
         let answer = parse_answer(catalog, qi, value)?;
         self.by_question.insert(qi, answer);
         Ok(())
@@ -155,12 +155,12 @@ impl Answers {
     }
 
     /// The AI system register (empty when none was filled in).
-    pub fn register(&self) -> &crate::register::Register {
+    pub fn register(&self) -> &crate::document::register::Register {
         &self.register
     }
 
-    /// The register, to edit (the app's path; see [`crate::register::Register`]'s methods).
-    pub fn register_mut(&mut self) -> &mut crate::register::Register {
+    /// The register, to edit (the app's path; see [`crate::document::register::Register`]'s methods).
+    pub fn register_mut(&mut self) -> &mut crate::document::register::Register {
         &mut self.register
     }
 
@@ -186,7 +186,7 @@ pub struct AnswersDocument {
     /// Top-level fields this version does not know, kept verbatim.
     pub extra: BTreeMap<String, Value>,
     /// Owner and review cadence per requirement id (the optional `tasks` object; see
-    /// [`crate::tasks`]).
+    /// [`crate::assess::tasks`]).
     pub tasks: BTreeMap<String, TaskSettings>,
     /// `tasks` entries that did not fit, kept verbatim and written back under `tasks`.
     pub rejected_tasks: BTreeMap<String, Value>,
@@ -195,22 +195,6 @@ pub struct AnswersDocument {
     pub changed: BTreeMap<usize, u64>,
     /// When all answers were last replaced at once (import, share link, start over, restore).
     pub replaced_at: Option<u64>,
-}
-
-/// A problem with one part of a document that did not stop it from loading.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Issue {
-    /// JSON path of the entry, e.g. `answers.roles`.
-    pub path: String,
-    /// What is wrong, in plain words (from the English locale, control characters of the input
-    /// escaped).
-    pub message: String,
-}
-
-impl fmt::Display for Issue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
 }
 
 /// Why a document could not be read at all.
@@ -228,15 +212,15 @@ pub enum DecodeError {
         line: usize,
         /// 1-based column.
         column: usize,
-        /// The parser's explanation.
-        message: String,
+        /// The text ended before the JSON did (otherwise a character JSON does not allow).
+        eof: bool,
     },
     /// JSON, but a field has the wrong shape.
     Field {
         /// JSON path.
         path: String,
         /// What was expected.
-        message: String,
+        reason: Wording,
     },
     /// Written by a newer Carryover.
     FutureVersion {
@@ -270,62 +254,54 @@ impl DecodeError {
 
     /// The message for a person, in a locale (control characters from the input escaped).
     pub fn message(&self, catalog: &Catalog, locale: &str) -> String {
-        self.render(catalog.text(locale, &format!("answers.error.{}", self.id())))
+        catalog.word(locale, &self.wording())
     }
 
-    fn render(&self, template: &str) -> String {
+    /// The words of the message: `answers.error.<id>` and its arguments.
+    pub fn wording(&self) -> Wording {
+        let key = format!("answers.error.{}", self.id());
         match self {
-            DecodeError::TooLarge { bytes } => fill(
-                template,
+            DecodeError::TooLarge { bytes } => Wording::new(
+                key,
                 &[
                     ("bytes", &bytes.to_string()),
                     ("limit", &MAX_DOCUMENT_BYTES.to_string()),
                 ],
             ),
-            DecodeError::Syntax {
-                line,
-                column,
-                message,
-            } => fill(
-                template,
-                &[
-                    ("line", &line.to_string()),
-                    ("column", &column.to_string()),
-                    ("reason", &escape_control(message)),
-                ],
+            DecodeError::Syntax { line, column, eof } => Wording::new(
+                key,
+                &[("line", &line.to_string()), ("column", &column.to_string())],
+            )
+            .with_words(
+                "reason",
+                Wording::new(
+                    if *eof {
+                        "answers.syntax.eof"
+                    } else {
+                        "answers.syntax.invalid"
+                    },
+                    &[],
+                ),
             ),
-            DecodeError::Field { path, message } => fill(
-                template,
-                &[
-                    ("path", &escape_control(path)),
-                    ("reason", &escape_control(message)),
-                ],
-            ),
-            DecodeError::FutureVersion { version } => fill(
-                template,
+            DecodeError::Field { path, reason } => {
+                Wording::new(key, &[("path", path)]).with_words("reason", reason.clone())
+            }
+            DecodeError::FutureVersion { version } => Wording::new(
+                key,
                 &[
                     ("version", &version.to_string()),
                     ("newest", &VERSION.to_string()),
                 ],
             ),
-            DecodeError::NotUtf8 { offset } => fill(template, &[("offset", &offset.to_string())]),
-            DecodeError::TooManyUnfit { limit } => fill(template, &[("limit", &limit.to_string())]),
+            DecodeError::NotUtf8 { offset } => {
+                Wording::new(key, &[("offset", &offset.to_string())])
+            }
+            DecodeError::TooManyUnfit { limit } => {
+                Wording::new(key, &[("limit", &limit.to_string())])
+            }
         }
     }
 }
-
-impl fmt::Display for DecodeError {
-    /// English, from the built-in locale.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let key = format!("answers.error.{}", self.id());
-        match Catalog::builtin() {
-            Ok(c) => f.write_str(&self.render(c.text("en", &key))),
-            Err(_) => f.write_str(&self.render(&key)),
-        }
-    }
-}
-
-impl std::error::Error for DecodeError {}
 
 /// The outcome of a successful decode.
 #[derive(Debug, Clone, PartialEq)]
@@ -351,6 +327,9 @@ pub const LOCALE_KEYS: &[&str] = &[
     "answers.field.changed_type",
     "answers.field.not_snapshot",
     "answers.field.snapshot_reason",
+    "answers.issue.at",
+    "answers.syntax.eof",
+    "answers.syntax.invalid",
     "answers.issue.kept_aside",
     "answers.issue.unknown_field",
     "answers.issue.unknown_question",
@@ -375,18 +354,35 @@ pub const LOCALE_KEYS: &[&str] = &[
     "register.issue.unknown",
 ];
 
-/// English text of an answers-decoder message (control characters in the arguments escaped).
-pub(crate) fn t(catalog: &Catalog, key: &str, args: &[(&str, &str)]) -> String {
-    let escaped: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, escape_control(v))).collect();
-    let args: Vec<(&str, &str)> = escaped.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    fill(catalog.text("en", key), &args)
+/// The words of an answers-decoder message.
+pub(crate) fn t(key: &str, args: &[(&str, &str)]) -> Wording {
+    Wording::new(key, args)
 }
 
-fn field(path: &str, message: impl Into<String>) -> DecodeError {
+fn field(path: &str, reason: Wording) -> DecodeError {
     DecodeError::Field {
         path: path.to_owned(),
-        message: message.into(),
+        reason,
     }
+}
+
+/// Reads the `tasks` value of a document being decoded into it (the answers decoder's hook).
+fn read_tasks(
+    catalog: &Catalog,
+    value: Option<Value>,
+    doc: &mut AnswersDocument,
+    issues: &mut Vec<Issue>,
+) {
+    let Some(value) = value else {
+        return;
+    };
+    let t = super::tasks::decode_settings(catalog, value);
+    doc.tasks = t.settings;
+    doc.rejected_tasks = t.rejected;
+    if let Some(invalid) = t.invalid {
+        doc.extra.insert("tasks".into(), invalid);
+    }
+    issues.extend(t.issues);
 }
 
 /// Reads an answers document. See the module docs for what is fatal and what is kept aside.
@@ -397,7 +393,7 @@ pub fn decode(catalog: &Catalog, text: &str) -> Result<Decoded, DecodeError> {
     let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::Syntax {
         line: e.line(),
         column: e.column(),
-        message: e.to_string(),
+        eof: e.is_eof(),
     })?;
     decode_value(catalog, value)
 }
@@ -406,10 +402,7 @@ pub fn decode(catalog: &Catalog, text: &str) -> Result<Decoded, DecodeError> {
 #[allow(clippy::too_many_lines)] // one pass over the document, field after field
 pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeError> {
     let Value::Object(mut obj) = value else {
-        return Err(field(
-            "(document)",
-            t(catalog, "answers.field.not_object", &[]),
-        ));
+        return Err(field("(document)", t("answers.field.not_object", &[])));
     };
     let fmt = [("format", FORMAT)];
     match obj.remove("format") {
@@ -418,44 +411,30 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
             return Err(field(
                 "format",
                 t(
-                    catalog,
                     "answers.field.format_other",
                     &[("format", FORMAT), ("found", &f)],
                 ),
             ));
         }
         Some(_) => {
-            return Err(field(
-                "format",
-                t(catalog, "answers.field.format_type", &fmt),
-            ));
+            return Err(field("format", t("answers.field.format_type", &fmt)));
         }
         None => {
-            return Err(field(
-                "format",
-                t(catalog, "answers.field.format_missing", &fmt),
-            ));
+            return Err(field("format", t("answers.field.format_missing", &fmt)));
         }
     }
     let version = match obj.remove("version") {
         Some(Value::Number(n)) => n.as_u64().filter(|v| *v >= 1).ok_or_else(|| {
             field(
                 "version",
-                t(
-                    catalog,
-                    "answers.field.version_range",
-                    &[("found", &n.to_string())],
-                ),
+                t("answers.field.version_range", &[("found", &n.to_string())]),
             )
         })?,
         Some(_) => {
-            return Err(field(
-                "version",
-                t(catalog, "answers.field.whole_number", &[]),
-            ));
+            return Err(field("version", t("answers.field.whole_number", &[])));
         }
         None => {
-            return Err(field("version", t(catalog, "answers.field.missing", &[])));
+            return Err(field("version", t("answers.field.missing", &[])));
         }
     };
     if version > VERSION {
@@ -464,9 +443,9 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
     migrate(version, &mut obj);
     let mut issues = Vec::new();
     let mut doc = AnswersDocument {
-        content_version: optional_string(catalog, &mut obj, "content_version")?,
-        position: optional_string(catalog, &mut obj, "position")?,
-        saved_at: optional_string(catalog, &mut obj, "saved_at")?,
+        content_version: optional_string(&mut obj, "content_version")?,
+        position: optional_string(&mut obj, "position")?,
+        saved_at: optional_string(&mut obj, "saved_at")?,
         ..AnswersDocument::default()
     };
     match obj.remove("answers") {
@@ -477,7 +456,6 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
                     .question_index(&key)
                     .ok_or_else(|| {
                         t(
-                            catalog,
                             "answers.issue.unknown_question",
                             &[("id", &key), ("version", &catalog.content_version)],
                         )
@@ -491,27 +469,20 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
                                 limit: MAX_UNFIT_ENTRIES,
                             });
                         }
-                        issues.push(Issue {
-                            path: escape_control(&path),
-                            message: t(
-                                catalog,
-                                "answers.issue.kept_aside",
-                                &[("reason", &message)],
-                            ),
-                        });
+                        issues.push(Issue::new(
+                            path,
+                            t("answers.issue.kept_aside", &[]).with_words("reason", message),
+                        ));
                         doc.rejected.insert(key, value);
                     }
                 }
             }
         }
         Some(_) => {
-            return Err(field(
-                "answers",
-                t(catalog, "answers.field.answers_type", &[]),
-            ));
+            return Err(field("answers", t("answers.field.answers_type", &[])));
         }
         None => {
-            return Err(field("answers", t(catalog, "answers.field.missing", &[])));
+            return Err(field("answers", t("answers.field.missing", &[])));
         }
     }
     if let Some(Value::Object(rejected)) = obj.remove("rejected") {
@@ -534,20 +505,19 @@ pub fn decode_value(catalog: &Catalog, value: Value) -> Result<Decoded, DecodeEr
         }
     }
     read_changes(catalog, &mut obj, &mut doc)?;
-    if let Some(rules) = crate::triage::Rules::builtin() {
-        let message = |key: &str, args: &[(&str, &str)]| t(catalog, key, args);
+    if let Some(rules) = crate::content::triage_rules::Rules::builtin() {
         let (register, unread) =
-            crate::register::read(rules, obj.remove("register"), &mut issues, &message);
+            crate::document::register::read(rules, obj.remove("register"), &mut issues);
         doc.answers.register = register;
         if let Some(unread) = unread {
             doc.extra.insert("register".into(), unread);
         }
     }
-    crate::tasks::read_into(catalog, obj.remove("tasks"), &mut doc, &mut issues);
+    read_tasks(catalog, obj.remove("tasks"), &mut doc, &mut issues);
     for (key, value) in obj {
         issues.push(Issue {
-            path: escape_control(&key),
-            message: t(catalog, "answers.issue.unknown_field", &[]),
+            path: key.clone(),
+            reason: t("answers.issue.unknown_field", &[]),
         });
         doc.extra.insert(key, value);
     }
@@ -592,7 +562,7 @@ fn read_changes(
                 let Some(time) = value.as_u64() else {
                     return Err(field(
                         &format!("changed.{key}"),
-                        t(catalog, "answers.field.milliseconds", &[]),
+                        t("answers.field.milliseconds", &[]),
                     ));
                 };
                 if let Some(qi) = catalog.question_index(&key) {
@@ -601,19 +571,17 @@ fn read_changes(
             }
         }
         Some(_) => {
-            return Err(field(
-                "changed",
-                t(catalog, "answers.field.changed_type", &[]),
-            ));
+            return Err(field("changed", t("answers.field.changed_type", &[])));
         }
     }
-    doc.replaced_at =
-        match obj.remove("replaced_at") {
-            None | Some(Value::Null) => None,
-            Some(value) => Some(value.as_u64().ok_or_else(|| {
-                field("replaced_at", t(catalog, "answers.field.milliseconds", &[]))
-            })?),
-        };
+    doc.replaced_at = match obj.remove("replaced_at") {
+        None | Some(Value::Null) => None,
+        Some(value) => Some(
+            value
+                .as_u64()
+                .ok_or_else(|| field("replaced_at", t("answers.field.milliseconds", &[])))?,
+        ),
+    };
     Ok(())
 }
 
@@ -622,20 +590,16 @@ fn migrate(version: u64, _doc: &mut Map<String, Value>) {
     debug_assert!(version <= VERSION);
 }
 
-fn optional_string(
-    catalog: &Catalog,
-    obj: &mut Map<String, Value>,
-    key: &str,
-) -> Result<Option<String>, DecodeError> {
+fn optional_string(obj: &mut Map<String, Value>, key: &str) -> Result<Option<String>, DecodeError> {
     match obj.remove(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(field(key, t(catalog, "answers.field.string", &[]))),
+        Some(_) => Err(field(key, t("answers.field.string", &[]))),
     }
 }
 
 /// What kind of JSON value this is, in words.
-fn describe(catalog: &Catalog, value: &Value) -> String {
+fn describe(value: &Value) -> Wording {
     let key = match value {
         Value::Null => "answers.kind.null",
         Value::Bool(_) => "answers.kind.boolean",
@@ -644,10 +608,10 @@ fn describe(catalog: &Catalog, value: &Value) -> String {
         Value::Array(_) => "answers.kind.list",
         Value::Object(_) => "answers.kind.object",
     };
-    catalog.text("en", key).to_owned()
+    Wording::new(key, &[])
 }
 
-fn parse_answer(catalog: &Catalog, qi: usize, value: &Value) -> Result<Answer, String> {
+fn parse_answer(catalog: &Catalog, qi: usize, value: &Value) -> Result<Answer, Wording> {
     let q = &catalog.questions[qi];
     let choice_list = || {
         q.choices
@@ -662,7 +626,6 @@ fn parse_answer(catalog: &Catalog, qi: usize, value: &Value) -> Result<Answer, S
                 Ok(Answer::Choice(s.clone()))
             } else {
                 Err(t(
-                    catalog,
                     "answers.issue.not_choice",
                     &[("found", s), ("expected", &choice_list())],
                 ))
@@ -677,17 +640,14 @@ fn parse_answer(catalog: &Catalog, qi: usize, value: &Value) -> Result<Answer, S
                     }
                     Value::String(s) => {
                         return Err(t(
-                            catalog,
                             "answers.issue.not_choices",
                             &[("found", s), ("expected", &choice_list())],
                         ));
                     }
                     other => {
-                        return Err(t(
-                            catalog,
-                            "answers.issue.choice_ids",
-                            &[("found", &describe(catalog, other))],
-                        ));
+                        return Err(
+                            t("answers.issue.choice_ids", &[]).with_words("found", describe(other))
+                        );
                     }
                 }
             }
@@ -698,21 +658,16 @@ fn parse_answer(catalog: &Catalog, qi: usize, value: &Value) -> Result<Answer, S
             .ok_or_else(|| {
                 let ids: Vec<&str> = PracticeAnswer::ALL.iter().map(|a| a.id()).collect();
                 t(
-                    catalog,
                     "answers.issue.not_practice",
                     &[("found", s), ("expected", &ids.join(", "))],
                 )
             }),
-        (QuestionKind::Single | QuestionKind::Practice, other) => Err(t(
-            catalog,
-            "answers.issue.string",
-            &[("found", &describe(catalog, other))],
-        )),
-        (QuestionKind::Multi, other) => Err(t(
-            catalog,
-            "answers.issue.list",
-            &[("found", &describe(catalog, other))],
-        )),
+        (QuestionKind::Single | QuestionKind::Practice, other) => {
+            Err(t("answers.issue.string", &[]).with_words("found", describe(other)))
+        }
+        (QuestionKind::Multi, other) => {
+            Err(t("answers.issue.list", &[]).with_words("found", describe(other)))
+        }
     }
 }
 
@@ -787,8 +742,8 @@ impl AnswersDocument {
         if let Some(tasks) = encode_settings(&self.tasks, &self.rejected_tasks) {
             obj.insert("tasks".into(), tasks);
         }
-        if let Some(register) = crate::triage::Rules::builtin()
-            .and_then(|rules| crate::register::write(rules, &self.answers.register))
+        if let Some(register) = crate::content::triage_rules::Rules::builtin()
+            .and_then(|rules| crate::document::register::write(rules, &self.answers.register))
         {
             obj.insert("register".into(), register);
         }

@@ -12,14 +12,14 @@
 //!
 //! Every answer a copy held that is not in the result is listed in [`Merged::overwritten`], so the
 //! caller can keep it (the app keeps the losing copy as a restorable snapshot and says so).
-//! The AI system register merges per system the same way (see [`crate::register::merge`]).
+//! The AI system register merges per system the same way (see [`crate::document::register::merge`]).
 //! The merge is pure, commutative on the answers, and idempotent: merging a result with either
 //! input again changes nothing.
 
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
-use crate::answers::{Answer, Answers, AnswersDocument};
+use crate::document::answers::{Answer, Answers, AnswersDocument};
 
 /// Which copy a merge input is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +84,7 @@ pub fn merge(ours: &AnswersDocument, theirs: &AnswersDocument) -> Merged {
         })
         .collect();
     let mut document = AnswersDocument {
-        answers: crate::answers::Answers::new(),
+        answers: crate::document::answers::Answers::new(),
         changed: std::collections::BTreeMap::new(),
         replaced_at: replaced,
         position: ours.position.clone().or_else(|| theirs.position.clone()),
@@ -143,7 +143,7 @@ pub fn merge(ours: &AnswersDocument, theirs: &AnswersDocument) -> Merged {
             }
         }
     }
-    let register = crate::register::merge(
+    let register = crate::document::register::merge(
         ours.answers.register(),
         theirs.answers.register(),
         &|time| counts(ours, time),

@@ -23,15 +23,15 @@
 //!
 //! Reading never fails on a register: anything that does not fit (an unknown question or choice,
 //! a system beyond [`MAX_SYSTEMS`], a malformed entry) is kept verbatim and written back, with an
-//! [`Issue`](crate::answers::Issue), exactly like answers that do not fit.
+//! [`Issue`](crate::document::answers::Issue), exactly like answers that do not fit.
 
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use crate::answers::Issue;
-use crate::export::escape_control;
-use crate::triage::{FieldKind, Rules};
+use crate::content::triage_rules::{FieldKind, Rules};
+use crate::document::issue::Issue;
+use crate::model::text::Wording;
 
 /// Most systems a register holds (said on screen). Assumption: a register is for the systems an
 /// ISO/IEC 42001 scope names one by one; beyond this the bucket question is the better tool.
@@ -216,24 +216,21 @@ pub fn clip(text: &str) -> String {
     text.chars().take(MAX_NAME_CHARS).collect()
 }
 
-/// Turns a locale key and its arguments into the English message of an [`Issue`].
-pub type Message<'a> = &'a dyn Fn(&str, &[(&str, &str)]) -> String;
-
 #[allow(clippy::needless_pass_by_value)] // callers build the path on the spot
-fn issue(path: String, message: String) -> Issue {
-    Issue {
-        path: escape_control(&path),
-        message,
-    }
+fn issue(path: String, reason: Wording) -> Issue {
+    Issue::new(path, reason)
+}
+
+/// The words of a register issue.
+fn message(key: &str, args: &[(&str, &str)]) -> Wording {
+    Wording::new(key, args)
 }
 
 /// Reads the `register` field of a document (`None`: absent). Never fails: see the module docs.
-/// `message(key, args)` turns a locale key into the English message of an [`Issue`].
 pub fn read(
     rules: &Rules,
     value: Option<Value>,
     issues: &mut Vec<Issue>,
-    message: Message<'_>,
 ) -> (Register, Option<Value>) {
     let mut register = Register::default();
     let obj = match value {
@@ -263,7 +260,7 @@ pub fn read(
                         register.rejected.push(item);
                         continue;
                     }
-                    match read_system(rules, item, &path, issues, message) {
+                    match read_system(rules, item, &path, issues) {
                         Ok(s) if register.get(&s.id).is_none() => register.systems.push(s),
                         Ok(s) => {
                             issues.push(issue(path, message("register.issue.duplicate", &[])));
@@ -304,7 +301,6 @@ fn read_system(
     item: Value,
     path: &str,
     issues: &mut Vec<Issue>,
-    message: Message<'_>,
 ) -> Result<System, Value> {
     let Value::Object(obj) = item else {
         issues.push(issue(path.into(), message("register.issue.system", &[])));
@@ -354,7 +350,7 @@ fn read_system(
 }
 
 /// The choices of a field's value when they fit the field (known choices, the right shape).
-fn fact_of(field: &crate::triage::Field, value: &Value) -> Option<Vec<String>> {
+fn fact_of(field: &crate::content::triage_rules::Field, value: &Value) -> Option<Vec<String>> {
     let known = |c: &str| field.choices.iter().any(|k| k == c);
     match (field.kind, value) {
         (FieldKind::Single, Value::String(c)) if known(c) => Some(vec![c.clone()]),
@@ -475,7 +471,7 @@ pub struct MergedRegister {
     pub lost_theirs: usize,
 }
 
-/// Merges two copies of the register, per system, like [`crate::merge::merge`] does per question:
+/// Merges two copies of the register, per system, like [`crate::document::merge::merge`] does per question:
 /// a side's entries count only when that side holds the latest replace or they changed after it;
 /// per system the later of its edits and removals wins (a tie keeps the system, so a tie never
 /// loses one); the order comes from the side that reordered last, systems it does not list are

@@ -16,16 +16,17 @@
 //! Decoding is hostile-input safe and every failure is a [`FragmentError`]: a fragment longer than
 //! [`MAX_FRAGMENT_CHARS`] is refused before anything else, a body shorter than its length says is
 //! truncated, a checksum mismatch or trailing bytes mean it was changed, and inflating stops at
-//! [`MAX_INFLATED_BYTES`]. What passes goes through [`crate::answers::decode`], so a shared document
+//! [`MAX_INFLATED_BYTES`]. What passes goes through [`crate::document::answers::decode`], so a shared document
 //! gets exactly the validation an imported file gets.
-
-use std::fmt;
 
 use serde::Serialize;
 
-use crate::answers::{AnswersDocument, DecodeError, Decoded, decode as decode_document, text_of};
-use crate::catalog::Catalog;
-use crate::export::{escape_control, fill, fnv1a32};
+use crate::content::catalog::Catalog;
+use crate::document::answers::{
+    AnswersDocument, DecodeError, Decoded, decode as decode_document, text_of,
+};
+use crate::model::checksum::fnv1a32;
+use crate::model::text::{escape_control, fill};
 
 /// The version prefix this build writes and reads.
 pub const PREFIX: &str = "v1.";
@@ -85,10 +86,8 @@ impl FragmentError {
 
     /// The message for a person, in a locale.
     pub fn message(&self, catalog: &Catalog, locale: &str) -> String {
-        self.render(catalog.text(locale, &format!("share.error.{}", self.id())))
-    }
-
-    fn render(&self, template: &str) -> String {
+        let key = format!("share.error.{}", self.id());
+        let template = catalog.text(locale, &key);
         match self {
             FragmentError::Oversized { chars } => fill(
                 template,
@@ -110,7 +109,9 @@ impl FragmentError {
             FragmentError::InflatesTooLarge => {
                 fill(template, &[("limit", &MAX_INFLATED_BYTES.to_string())])
             }
-            FragmentError::Document(e) => fill(template, &[("reason", &e.to_string())]),
+            FragmentError::Document(e) => {
+                fill(template, &[("reason", &e.message(catalog, locale))])
+            }
             FragmentError::Empty
             | FragmentError::Truncated
             | FragmentError::Tampered
@@ -118,19 +119,6 @@ impl FragmentError {
         }
     }
 }
-
-impl fmt::Display for FragmentError {
-    /// English, from the built-in locale.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let key = format!("share.error.{}", self.id());
-        match Catalog::builtin() {
-            Ok(c) => f.write_str(&self.render(c.text("en", &key))),
-            Err(_) => f.write_str(&self.render(&key)),
-        }
-    }
-}
-
-impl std::error::Error for FragmentError {}
 
 /// Packs a document into a fragment (without the `#`).
 pub fn encode(catalog: &Catalog, document: &AnswersDocument) -> String {

@@ -10,13 +10,13 @@
 //! ```
 //!
 //! The document inside is the ordinary answers document, read back through
-//! [`crate::answers::decode_value`], so a snapshot restores exactly what was there (entries kept
+//! [`crate::document::answers::decode_value`], so a snapshot restores exactly what was there (entries kept
 //! aside, tasks and unknown fields included).
 
 use serde_json::{Map, Value};
 
-use crate::answers::{AnswersDocument, DecodeError, decode_value, t};
-use crate::catalog::Catalog;
+use crate::content::catalog::Catalog;
+use crate::document::answers::{AnswersDocument, DecodeError, decode_value, t};
 
 /// The `format` field of a snapshot.
 pub const FORMAT: &str = "carryover-snapshot";
@@ -94,12 +94,12 @@ impl Snapshot {
     pub fn decode(catalog: &Catalog, text: &str) -> Result<Snapshot, DecodeError> {
         let field = |path: &str, key: &str| DecodeError::Field {
             path: path.to_owned(),
-            message: t(catalog, key, &[]),
+            reason: t(key, &[]),
         };
         let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::Syntax {
             line: e.line(),
             column: e.column(),
-            message: e.to_string(),
+            eof: e.is_eof(),
         })?;
         let Value::Object(mut obj) = value else {
             return Err(field("(snapshot)", "answers.field.not_object"));

@@ -17,11 +17,11 @@
 
 use serde_json::Value;
 
-use crate::answers::{Answer, Answers};
-use crate::budget::{AMOUNT_MAX, BudgetConfig, Range, known_currency};
-use crate::catalog::Catalog;
+use crate::assess::budget::{AMOUNT_MAX, BudgetConfig, Range, known_currency};
+use crate::assess::score::Assessment;
+use crate::content::catalog::Catalog;
+use crate::document::answers::{Answer, Answers};
 use crate::model::QuestionKind;
-use crate::score::Assessment;
 
 pub use super::contrast::{AA, DARK_BG, DARK_TEXT, LIGHT_BG, Rgb, Theme};
 pub use super::problems::{AmountProblem, ConfigProblem};
@@ -485,13 +485,14 @@ fn file_entries(text: &str, problems: &mut Vec<ConfigProblem>) -> Vec<(String, S
     let object = match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(o)) => o,
         Ok(_) => {
-            problems.push(ConfigProblem::FileUnreadable(
-                "not a JSON object".to_owned(),
-            ));
+            problems.push(ConfigProblem::FileUnreadable { line: 0, column: 0 });
             return Vec::new();
         }
         Err(e) => {
-            problems.push(ConfigProblem::FileUnreadable(e.to_string()));
+            problems.push(ConfigProblem::FileUnreadable {
+                line: e.line(),
+                column: e.column(),
+            });
             return Vec::new();
         }
     };
@@ -505,18 +506,18 @@ fn file_entries(text: &str, problems: &mut Vec<ConfigProblem>) -> Vec<(String, S
             "$comment" => {}
             "embed" | "include_answers" | "show_budget" | "include_budget" => match value {
                 Value::Bool(b) => out.push((key.clone(), b.to_string())),
-                _ => problems.push(wrong("true or false")),
+                _ => problems.push(wrong("boolean")),
             },
             "cta_params" => match value {
                 Value::Array(items) => {
                     let ids: Option<Vec<&str>> = items.iter().map(Value::as_str).collect();
                     match ids {
                         Some(ids) => out.push((key.clone(), ids.join(","))),
-                        None => problems.push(wrong("a list of strings")),
+                        None => problems.push(wrong("strings")),
                     }
                 }
                 Value::String(s) => out.push((key.clone(), s)),
-                _ => problems.push(wrong("a list of strings")),
+                _ => problems.push(wrong("strings")),
             },
             "prefill" => match value {
                 Value::Object(map) => {
@@ -534,16 +535,16 @@ fn file_entries(text: &str, problems: &mut Vec<ConfigProblem>) -> Vec<(String, S
                             Some(t) => out.push((format!("prefill.{question}"), t)),
                             None => problems.push(ConfigProblem::WrongType {
                                 key: format!("prefill.{question}"),
-                                expected: "a choice id or a list of them",
+                                expected: "choices",
                             }),
                         }
                     }
                 }
-                _ => problems.push(wrong("an object of question id → choice id")),
+                _ => problems.push(wrong("prefill")),
             },
             "day_rate" | "consultancy_share" | "consultancy_day_rate" => match value {
                 Value::Number(n) => out.push((key.clone(), n.to_string())),
-                _ => problems.push(wrong("a number")),
+                _ => problems.push(wrong("number")),
             },
             "audit_fee" => match value {
                 Value::Number(n) => out.push((key.clone(), n.to_string())),
@@ -564,7 +565,7 @@ fn file_entries(text: &str, problems: &mut Vec<ConfigProblem>) -> Vec<(String, S
             "origin" | "color" | "colour" | "logo" | "company" | "cta" | "cta_url" | "currency"
             | "cta_label" | "cta_target" | "lang" => match value {
                 Value::String(s) => out.push((key.clone(), s)),
-                _ => problems.push(wrong("a string")),
+                _ => problems.push(wrong("string")),
             },
             _ => problems.push(ConfigProblem::UnknownFileKey(key.clone())),
         }
@@ -679,7 +680,11 @@ mod tests {
         assert_eq!(r.config.logo, None);
         assert_eq!(r.problems.len(), 7, "{:?}", r.problems);
         for p in &r.problems {
-            assert!(!p.to_string().is_empty());
+            let message = p.message(catalog(), "en");
+            assert!(
+                !message.contains("embed.") && !message.contains('{'),
+                "worded from the locale: {message}"
+            );
         }
         assert!(!r.config.branded());
     }
@@ -766,7 +771,7 @@ mod tests {
         assert!(r.config.embed, "the URL still applies");
         assert!(matches!(
             r.problems.as_slice(),
-            [ConfigProblem::FileUnreadable(_)]
+            [ConfigProblem::FileUnreadable { .. }]
         ));
         let r = resolve(catalog(), Some(r##"{"colr":"#fff","logo":3}"##), "");
         assert_eq!(r.problems.len(), 2);

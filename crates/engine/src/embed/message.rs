@@ -7,8 +7,8 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::budget::{Budget, round_amount};
-use crate::embed_config::Summary;
+use crate::assess::budget::{Budget, round_amount};
+use crate::embed::config::Summary;
 
 /// `source` of every message the widget posts.
 pub const SOURCE: &str = "carryover";
@@ -246,16 +246,16 @@ mod tests {
 
     #[test]
     fn the_budget_goes_only_when_given() {
-        let settings = crate::budget::builtin()
+        let settings = crate::assess::budget::builtin()
             .expect("budget content is valid")
             .settings
             .clone();
-        let effort = crate::score::assess(
+        let effort = crate::assess::score::assess(
             crate::Catalog::builtin().expect("content is valid"),
             &crate::Answers::new(),
         )
         .effort;
-        let b = crate::budget::budget(&effort, &settings);
+        let b = crate::assess::budget::budget(&effort, &settings);
         let m = Message::Completed {
             summary: summary(),
             answers: None,

@@ -1,19 +1,28 @@
-//! What was refused or changed while reading the embed configuration.
+//! What was refused or changed while reading the embed configuration: each problem an id
+//! (locale `embed.problem.<id>`) and its arguments, worded through the locale like every other
+//! message (the app writes them to the browser console for the site owner).
 
-use std::fmt;
+use crate::content::catalog::Catalog;
+use crate::model::text::Wording;
 
 /// Why a configuration value was refused or changed. Each has a message a site owner can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigProblem {
-    /// `carryover.config.json` is not a JSON object.
-    FileUnreadable(String),
+    /// `carryover.config.json` is not a JSON object (`line` 0: JSON, but not an object).
+    FileUnreadable {
+        /// 1-based line of the JSON syntax error.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
     /// A key the file format does not know (probably a typo).
     UnknownFileKey(String),
     /// A value of the wrong JSON type in the file.
     WrongType {
         /// The key.
         key: String,
-        /// What it should be.
+        /// What it should be (locale `embed.expected.<id>`: `boolean`, `strings`, `choices`,
+        /// `prefill`, `number`, `string`).
         expected: &'static str,
     },
     /// A query parameter that is not valid percent-encoded UTF-8.
@@ -64,7 +73,7 @@ pub enum ConfigProblem {
         /// The question id.
         question: String,
         /// The engine's reason.
-        reason: String,
+        reason: Wording,
     },
     /// A budget key in the URL: money settings are only read from the file.
     BudgetOnlyInFile(String),
@@ -100,100 +109,152 @@ pub enum AmountProblem {
 }
 
 impl AmountProblem {
-    fn reason(self) -> &'static str {
+    /// Stable id (locale key `embed.amount.<id>`).
+    pub fn id(self) -> &'static str {
         match self {
-            AmountProblem::NotANumber => "it is not a number",
-            AmountProblem::NotPositive => "it must be above zero",
-            AmountProblem::TooLarge => "it is above 10,000,000, which cannot be meant",
-            AmountProblem::NotAShare => "it must be between 0 and 1",
-            AmountProblem::Inverted => "the low end is above the high end",
+            AmountProblem::NotANumber => "not_a_number",
+            AmountProblem::NotPositive => "not_positive",
+            AmountProblem::TooLarge => "too_large",
+            AmountProblem::NotAShare => "not_a_share",
+            AmountProblem::Inverted => "inverted",
         }
     }
 }
 
-impl fmt::Display for ConfigProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ConfigProblem {
+    /// Every id, for the locale check (`embed.problem.<id>`).
+    pub const IDS: [&'static str; 23] = [
+        "file_unreadable",
+        "file_not_object",
+        "unknown_file_key",
+        "wrong_type",
+        "bad_encoding",
+        "bad_colour",
+        "colour_corrected",
+        "unsafe_url",
+        "bad_text",
+        "unknown_summary_field",
+        "bad_target",
+        "bad_origin",
+        "origin_pinned",
+        "answers_only_in_file",
+        "answers_need_origin",
+        "bad_flag",
+        "unknown_lang",
+        "prefill_question",
+        "prefill_choice",
+        "budget_only_in_file",
+        "bad_amount",
+        "unknown_currency",
+        "currency_needs_figures",
+    ];
+
+    /// Stable id (locale key `embed.problem.<id>`).
+    pub fn id(&self) -> &'static str {
         match self {
-            ConfigProblem::FileUnreadable(e) => {
-                write!(f, "carryover.config.json ignored: {e}")
-            }
-            ConfigProblem::UnknownFileKey(k) => {
-                write!(f, "carryover.config.json: unknown key `{k}` ignored")
-            }
-            ConfigProblem::WrongType { key, expected } => {
-                write!(
-                    f,
-                    "carryover.config.json: `{key}` must be {expected}; ignored"
-                )
-            }
-            ConfigProblem::BadEncoding(k) => {
-                write!(f, "URL parameter `{k}` is not valid UTF-8; ignored")
-            }
-            ConfigProblem::BadColour(v) => {
-                write!(f, "colour `{v}` refused: use #rgb or #rrggbb")
-            }
-            ConfigProblem::ColourCorrected { given, used } => write!(
-                f,
-                "colour {given} is under WCAG AA contrast (4.5:1) with white text or on the page background; using {used} instead"
+            ConfigProblem::FileUnreadable { line: 0, .. } => "file_not_object",
+            ConfigProblem::FileUnreadable { .. } => "file_unreadable",
+            ConfigProblem::UnknownFileKey(_) => "unknown_file_key",
+            ConfigProblem::WrongType { .. } => "wrong_type",
+            ConfigProblem::BadEncoding(_) => "bad_encoding",
+            ConfigProblem::BadColour(_) => "bad_colour",
+            ConfigProblem::ColourCorrected { .. } => "colour_corrected",
+            ConfigProblem::UnsafeUrl { .. } => "unsafe_url",
+            ConfigProblem::BadText { .. } => "bad_text",
+            ConfigProblem::UnknownSummaryField(_) => "unknown_summary_field",
+            ConfigProblem::BadTarget(_) => "bad_target",
+            ConfigProblem::BadOrigin(_) => "bad_origin",
+            ConfigProblem::OriginPinned => "origin_pinned",
+            ConfigProblem::AnswersOnlyInFile => "answers_only_in_file",
+            ConfigProblem::AnswersNeedOrigin => "answers_need_origin",
+            ConfigProblem::BadFlag(_) => "bad_flag",
+            ConfigProblem::UnknownLang(_) => "unknown_lang",
+            ConfigProblem::PrefillQuestion(_) => "prefill_question",
+            ConfigProblem::PrefillChoice { .. } => "prefill_choice",
+            ConfigProblem::BudgetOnlyInFile(_) => "budget_only_in_file",
+            ConfigProblem::BadAmount { .. } => "bad_amount",
+            ConfigProblem::UnknownCurrency(_) => "unknown_currency",
+            ConfigProblem::CurrencyNeedsFigures(_) => "currency_needs_figures",
+        }
+    }
+
+    /// The words: `embed.problem.<id>` and its arguments.
+    pub fn wording(&self) -> Wording {
+        let key = format!("embed.problem.{}", self.id());
+        match self {
+            ConfigProblem::FileUnreadable { line, column } => Wording::new(
+                key,
+                &[("line", &line.to_string()), ("column", &column.to_string())],
             ),
-            ConfigProblem::UnsafeUrl { key, value } => write!(
-                f,
-                "`{key}` URL `{value}` refused: only https:// or relative URLs are allowed"
-            ),
-            ConfigProblem::BadText { key, max } => write!(
-                f,
-                "`{key}` refused: it must be 1 to {max} characters with no control characters"
-            ),
-            ConfigProblem::UnknownSummaryField(v) => write!(
-                f,
-                "cta_params: `{v}` ignored (allowed: band, score, days, months)"
-            ),
-            ConfigProblem::BadTarget(v) => {
-                write!(f, "cta_target `{v}` refused: use blank or top")
+            ConfigProblem::UnknownFileKey(v)
+            | ConfigProblem::BadEncoding(v)
+            | ConfigProblem::BadColour(v)
+            | ConfigProblem::UnknownSummaryField(v)
+            | ConfigProblem::BadTarget(v)
+            | ConfigProblem::BadOrigin(v)
+            | ConfigProblem::BadFlag(v)
+            | ConfigProblem::UnknownLang(v)
+            | ConfigProblem::PrefillQuestion(v)
+            | ConfigProblem::BudgetOnlyInFile(v)
+            | ConfigProblem::UnknownCurrency(v)
+            | ConfigProblem::CurrencyNeedsFigures(v) => Wording::new(key, &[("value", v)]),
+            ConfigProblem::WrongType { key: k, expected } => Wording::new(key, &[("key", k)])
+                .with_words(
+                    "expected",
+                    Wording::new(format!("embed.expected.{expected}"), &[]),
+                ),
+            ConfigProblem::ColourCorrected { given, used } => {
+                Wording::new(key, &[("given", given), ("used", used)])
             }
-            ConfigProblem::BadOrigin(v) => write!(
-                f,
-                "origin `{v}` refused: give an exact origin such as https://www.example.com"
-            ),
-            ConfigProblem::OriginPinned => write!(
-                f,
-                "the URL's origin parameter is ignored: carryover.config.json sets the origin"
-            ),
-            ConfigProblem::AnswersOnlyInFile => write!(
-                f,
-                "include_answers can only be set in carryover.config.json; the URL parameter is ignored"
-            ),
-            ConfigProblem::AnswersNeedOrigin => write!(
-                f,
-                "include_answers ignored: answers are only ever posted to an explicit origin"
-            ),
-            ConfigProblem::BadFlag(v) => write!(f, "embed=`{v}` refused: use 1 or 0"),
-            ConfigProblem::UnknownLang(v) => {
-                write!(f, "lang=`{v}` ignored: use en or fr")
+            ConfigProblem::UnsafeUrl { key: k, value } => {
+                Wording::new(key, &[("key", k), ("value", value)])
             }
-            ConfigProblem::PrefillQuestion(q) => {
-                write!(f, "prefill.{q} ignored: there is no intake question `{q}`")
+            ConfigProblem::BadText { key: k, max } => {
+                Wording::new(key, &[("key", k), ("max", &max.to_string())])
             }
+            ConfigProblem::OriginPinned
+            | ConfigProblem::AnswersOnlyInFile
+            | ConfigProblem::AnswersNeedOrigin => Wording::new(key, &[]),
             ConfigProblem::PrefillChoice { question, reason } => {
-                write!(f, "prefill.{question} ignored: {reason}")
+                Wording::new(key, &[("question", question)]).with_words("reason", reason.clone())
             }
-            ConfigProblem::BudgetOnlyInFile(k) => write!(
-                f,
-                "URL parameter `{k}` ignored: money settings are only read from carryover.config.json"
-            ),
-            ConfigProblem::BadAmount { key, value, reason } => write!(
-                f,
-                "carryover.config.json: `{key}` = {value} refused ({}); the default applies",
-                reason.reason()
-            ),
-            ConfigProblem::UnknownCurrency(c) => write!(
-                f,
-                "carryover.config.json: currency `{c}` refused: use an ISO 4217 code such as USD, EUR or GBP; the default applies"
-            ),
-            ConfigProblem::CurrencyNeedsFigures(c) => write!(
-                f,
-                "carryover.config.json: currency `{c}` ignored: give day_rate and audit_fee in {c} too (the default figures are in US dollars and are not converted)"
+            ConfigProblem::BadAmount {
+                key: k,
+                value,
+                reason,
+            } => Wording::new(key, &[("key", k), ("value", value)]).with_words(
+                "reason",
+                Wording::new(format!("embed.amount.{}", reason.id()), &[]),
             ),
         }
     }
+
+    /// The message for the site owner, in a locale.
+    pub fn message(&self, catalog: &Catalog, locale: &str) -> String {
+        catalog.word(locale, &self.wording())
+    }
+}
+
+/// Every locale key the embed configuration's problems use (for `text::required_keys`).
+pub fn locale_keys() -> Vec<String> {
+    let mut keys: Vec<String> = ConfigProblem::IDS
+        .iter()
+        .map(|id| format!("embed.problem.{id}"))
+        .collect();
+    keys.push("embed.console".to_owned());
+    for id in [
+        "boolean", "strings", "choices", "prefill", "number", "string",
+    ] {
+        keys.push(format!("embed.expected.{id}"));
+    }
+    for p in [
+        AmountProblem::NotANumber,
+        AmountProblem::NotPositive,
+        AmountProblem::TooLarge,
+        AmountProblem::NotAShare,
+        AmountProblem::Inverted,
+    ] {
+        keys.push(format!("embed.amount.{}", p.id()));
+    }
+    keys
 }

@@ -30,17 +30,12 @@ pub struct DateError {
     pub input: String,
 }
 
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "`{}` is not a date: expected YYYY-MM-DD, e.g. 2026-11-23",
-            self.input
-        )
+impl DateError {
+    /// The words for a person (locale `cli.error.date`, the command-line scorer's `--date`).
+    pub fn wording(&self) -> crate::model::text::Wording {
+        crate::model::text::Wording::new("cli.error.date", &[("input", &self.input)])
     }
 }
-
-impl std::error::Error for DateError {}
 
 fn is_leap(year: u16) -> bool {
     (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)

@@ -5,8 +5,8 @@
 //! cannot know. The words are locale keys under `method.*`; the numbers and sources come from
 //! `content/` (rules, effort figures, published figures), so the page cannot drift from the model.
 
-use crate::catalog::Catalog;
-use crate::export::report::{Block, Linked, Section};
+use crate::content::catalog::Catalog;
+use crate::export::blocks::{Block, Linked, Section};
 use crate::export::tr;
 use crate::export::units::localize;
 use crate::model::Maturity;
@@ -100,7 +100,7 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
             &[
                 (
                     "share",
-                    &crate::score::pct(e.additional_system_share).to_string(),
+                    &crate::assess::score::pct(e.additional_system_share).to_string(),
                 ),
                 ("sources", &sources("systems")),
             ],
@@ -128,7 +128,7 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
         "method.results_gate",
         &[(
             "share",
-            &crate::score::pct(catalog.rules.min_practice_share).to_string(),
+            &crate::assess::score::pct(catalog.rules.min_practice_share).to_string(),
         )],
     ));
     constants

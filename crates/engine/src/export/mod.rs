@@ -4,7 +4,7 @@
 //! - [`report`]: the readiness report as Markdown or as one standalone, print-ready HTML page;
 //! - [`soa`]: a draft consolidated Statement of Applicability (ISO 27001:2022 and ISO/IEC 42001
 //!   Annex A) as CSV;
-//! - [`plan`]: the task plan (see [`crate::tasks`]) as tracker CSV and as an iCalendar file with the
+//! - [`plan`]: the task plan (see [`crate::assess::tasks`]) as tracker CSV and as an iCalendar file with the
 //!   certification milestones and a staggered, ending review series per task;
 //! - [`schedule`]: the dated roadmap (phases from a start date, certification milestones, when
 //!   reviews fall);
@@ -19,6 +19,7 @@
 //! Every sentence a reader sees comes from the locale (`content/locales/<locale>.toml`, keys under
 //! `report`, `soa`, `tasks` and `share`), with `{name}` placeholders filled here.
 
+pub mod blocks;
 pub mod csv;
 pub mod date;
 pub mod ical;
@@ -32,10 +33,14 @@ pub mod units;
 
 pub use units::days;
 
-use crate::catalog::{Catalog, Question};
+pub(crate) use crate::content::catalog::tr;
+pub use crate::model::checksum::fnv1a32;
+pub use crate::model::text::{escape_control, fill};
+
+use crate::assess::score::{NotApplicable, RequirementResult};
+use crate::content::catalog::{Catalog, Question};
+use crate::model::Cadence;
 use crate::model::{PracticeAnswer, Relation};
-use crate::score::{NotApplicable, RequirementResult};
-use crate::tasks::Cadence;
 
 /// Locale keys the exports look up (checked by catalog validation through
 /// [`crate::text::required_keys`]).
@@ -193,52 +198,6 @@ pub fn required_keys() -> Vec<String> {
     keys
 }
 
-/// `text` with every control character (C0, DEL, C1; line breaks and tabs included) written as
-/// a visible escape (`\u{7}`), so text from a file or a link can be put in a message without
-/// ringing a bell, moving the cursor or hiding what follows.
-pub fn escape_control(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if c.is_control() {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Fills `{name}` placeholders in a locale template. Unknown placeholders are left as written, so a
-/// typo in a translation shows instead of vanishing.
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some((before, after)) = rest.split_once('{') {
-        out.push_str(before);
-        match after.split_once('}') {
-            Some((name, tail)) if !name.contains('{') => {
-                if let Some((_, v)) = args.iter().find(|(k, _)| *k == name) {
-                    out.push_str(v);
-                } else {
-                    out.push('{');
-                    out.push_str(name);
-                    out.push('}');
-                }
-                rest = tail;
-            }
-            Some(_) | None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// The programs a published figure is about, as a person reads them: `iso27001+soc2` becomes
 /// "ISO 27001 and SOC 2" (locale keys `from.<framework>` and `from.and`).
 pub(crate) fn programs_name(catalog: &Catalog, locale: &str, from: &str) -> String {
@@ -250,11 +209,6 @@ pub(crate) fn programs_name(catalog: &Catalog, locale: &str, from: &str) -> Stri
         [a, b] => tr(catalog, locale, "from.and", &[("a", a), ("b", b)]),
         _ => names.join(", "),
     }
-}
-
-/// Looks a key up and fills its placeholders.
-pub(crate) fn tr(catalog: &Catalog, locale: &str, key: &str, args: &[(&str, &str)]) -> String {
-    fill(catalog.text(locale, key), args)
 }
 
 /// A practice's short display name (its content `name`; the statement for a question without one,
@@ -317,7 +271,7 @@ pub fn why(catalog: &Catalog, locale: &str, r: &RequirementResult) -> String {
                     ("practice", &practice_of(&sp.question)),
                     ("answer", &answer),
                     ("reuse", reuse),
-                    ("share", &crate::score::pct(sp.share).to_string()),
+                    ("share", &crate::assess::score::pct(sp.share).to_string()),
                 ],
             )
         }
@@ -344,17 +298,6 @@ pub fn why(catalog: &Catalog, locale: &str, r: &RequirementResult) -> String {
         }
         (None, None) => tr(catalog, locale, "why.none", &[]),
     }
-}
-
-/// 32-bit FNV-1a: a short, dependency-free checksum for share links and calendar UIDs (it detects
-/// accidental damage; it is not a defence against a deliberate forger, who could recompute it).
-pub fn fnv1a32(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in bytes {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
 }
 
 #[cfg(test)]

@@ -15,15 +15,14 @@
 //! updates its events instead of duplicating them, while two clients' calendars (named apart) never
 //! collide. `DTSTAMP` is the time stamp the caller passes: the engine has no clock.
 
-use crate::catalog::Catalog;
+use crate::assess::tasks::Task;
+use crate::content::catalog::Catalog;
 use crate::export::csv::Csv;
 use crate::export::date::Timestamp;
 use crate::export::ical::Ical;
 use crate::export::schedule::{self, Schedule};
 use crate::export::units::person_days;
 use crate::export::{days, fnv1a32, practice_name, tr};
-use crate::tasks::Task;
-use crate::text::phase_id;
 
 /// What the caller decides about a calendar.
 #[derive(Debug, Clone, Copy)]
@@ -91,7 +90,7 @@ pub fn labels(task: &Task) -> String {
     format!(
         "iso42001,{},{}",
         task.status.id().replace('_', "-"),
-        phase_id(task.phase)
+        task.phase.id()
     )
 }
 
@@ -116,7 +115,7 @@ pub fn csv(catalog: &Catalog, tasks: &[Task], locale: &str) -> String {
             .field(&title(catalog, locale, task))
             .field(&description(catalog, locale, task))
             .user_field(task.owner.as_deref().unwrap_or_default())
-            .field(catalog.text(locale, &format!("phase.{}.title", phase_id(task.phase))))
+            .field(catalog.text(locale, &format!("phase.{}.title", task.phase.id())))
             .field(&days(task.remaining_days))
             .field(&labels(task))
             .field(task.cadence.id())

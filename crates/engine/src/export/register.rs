@@ -6,14 +6,14 @@
 //! starting with `=`, `+`, `-` or `@` gets a leading `'`, so no spreadsheet runs it as a formula);
 //! the report's writers escape every text for HTML and Markdown.
 
-use crate::answers::Answers;
-use crate::catalog::Catalog;
+use crate::assess::score::Assessment;
+use crate::assess::triage::{Rules, SystemResult, impact_order};
+use crate::content::catalog::Catalog;
+use crate::document::answers::Answers;
+use crate::document::register::System;
+use crate::export::blocks::{Block, Cell, Section, Table};
 use crate::export::csv::Csv;
-use crate::export::report::{Block, Cell, Section, Table};
 use crate::export::tr;
-use crate::register::System;
-use crate::score::Assessment;
-use crate::triage::{Rules, SystemResult, impact_order};
 
 /// The CSV columns (locale `register.export.column.<id>`).
 pub const COLUMNS: [&str; 13] = [

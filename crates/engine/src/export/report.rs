@@ -21,18 +21,18 @@ use serde::Serialize;
 
 use std::collections::BTreeMap;
 
-use crate::answers::{Answer, Answers};
-use crate::catalog::Catalog;
-use crate::condition::visible_questions;
+use crate::assess::condition::visible_questions;
+use crate::assess::score::{Assessment, Split};
+use crate::assess::tasks::TaskSettings;
+use crate::content::catalog::Catalog;
+use crate::document::answers::{Answer, Answers};
+pub use crate::export::blocks::{Block, Cell, Linked, Section, Table};
 use crate::export::date::Date;
 use crate::export::schedule::{self, Schedule};
 use crate::export::soa;
 use crate::export::units::{person_days, points};
 use crate::export::{answer_label, practice_name, tr, why};
 use crate::model::{PracticeAnswer, Status};
-use crate::score::{Assessment, Split};
-use crate::tasks::TaskSettings;
-use crate::text::phase_id;
 
 /// The whole report, as text ready to lay out.
 #[derive(Debug, Clone, Serialize)]
@@ -72,77 +72,6 @@ pub struct Cover {
     pub highlights: Vec<String>,
 }
 
-/// A section of the report.
-#[derive(Debug, Clone, Serialize)]
-pub struct Section {
-    /// Stable id (HTML anchor).
-    pub id: &'static str,
-    /// Heading.
-    pub heading: String,
-    /// Content.
-    pub blocks: Vec<Block>,
-}
-
-impl Section {
-    /// The section's blocks as HTML (no heading: the caller places it), by the same writer as the
-    /// HTML report, so a section shown on screen reads exactly as in the report.
-    pub fn blocks_html(&self) -> String {
-        let mut s = String::new();
-        for block in &self.blocks {
-            html_block(&mut s, block);
-        }
-        s
-    }
-}
-
-/// A piece of a section.
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Block {
-    /// A paragraph.
-    Paragraph {
-        /// Text.
-        text: String,
-    },
-    /// A sub-heading.
-    Subheading {
-        /// Text.
-        text: String,
-    },
-    /// A bulleted list.
-    List {
-        /// Items.
-        items: Vec<String>,
-    },
-    /// A table.
-    Table(Table),
-    /// A list whose items each end in a source, linked when its address is known.
-    Sources {
-        /// Items.
-        items: Vec<Linked>,
-    },
-    /// A warning: title, body and what it is about.
-    Note {
-        /// Title.
-        title: String,
-        /// Body.
-        body: String,
-        /// Related questions or requirements, as display text.
-        related: Option<String>,
-    },
-}
-
-/// A list item with its source.
-#[derive(Debug, Clone, Serialize)]
-pub struct Linked {
-    /// The statement.
-    pub text: String,
-    /// The source's name.
-    pub label: String,
-    /// The source's `https://` address, when known.
-    pub url: Option<String>,
-}
-
 /// What the caller decides about a report besides the answers.
 #[derive(Debug, Clone, Copy)]
 pub struct ReportOptions<'a> {
@@ -155,32 +84,15 @@ pub struct ReportOptions<'a> {
     pub tasks: &'a BTreeMap<String, TaskSettings>,
 }
 
-/// A table.
-#[derive(Debug, Clone, Serialize)]
-pub struct Table {
-    /// Column headers.
-    pub columns: Vec<String>,
-    /// Which columns hold numbers (right-aligned).
-    pub numeric: Vec<bool>,
-    /// Rows.
-    pub rows: Vec<Vec<Cell>>,
-}
-
-/// A table cell.
-#[derive(Debug, Clone, Serialize)]
-pub struct Cell {
-    /// Text.
-    pub text: String,
-    /// Set when the cell shows a requirement status (styled in HTML).
-    pub status: Option<Status>,
-}
-
-impl Cell {
-    fn text(text: impl Into<String>) -> Cell {
-        Cell {
-            text: text.into(),
-            status: None,
+impl Section {
+    /// The section's blocks as HTML (no heading: the caller places it), by the same writer as the
+    /// HTML report, so a section shown on screen reads exactly as in the report.
+    pub fn blocks_html(&self) -> String {
+        let mut s = String::new();
+        for block in &self.blocks {
+            html_block(&mut s, block);
         }
+        s
     }
 }
 
@@ -638,7 +550,7 @@ fn roadmap(c: &Ctx<'_>, a: &Assessment, plan: &Schedule) -> Section {
         ),
     }];
     for p in &a.roadmap {
-        let phase = c.t(&format!("phase.{}.title", phase_id(p.phase)));
+        let phase = c.t(&format!("phase.{}.title", p.phase.id()));
         let heading = match plan.phase(p.phase) {
             Some(d) if d.half_months > 0 => c.f(
                 "report.phase_dated",

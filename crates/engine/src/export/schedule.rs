@@ -18,13 +18,13 @@
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Offset};
-use crate::effort::EffortKind;
+use crate::assess::score::Assessment;
+use crate::assess::score::effort::EffortKind;
+use crate::assess::tasks::Task;
+use crate::content::catalog::{Catalog, Offset};
 use crate::export::date::Date;
 use crate::export::tr;
 use crate::model::Phase;
-use crate::score::Assessment;
-use crate::tasks::Task;
 
 /// One phase with its dates.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -20,15 +20,15 @@ use serde::Serialize;
 
 use std::collections::BTreeMap;
 
-use crate::answers::{Answer, Answers};
-use crate::catalog::{Catalog, ItemRef};
-use crate::condition::visible_questions;
+use crate::assess::condition::visible_questions;
+use crate::assess::score::{Assessment, NotApplicable, RequirementResult};
+use crate::assess::tasks::TaskSettings;
+use crate::content::catalog::{Catalog, ItemRef};
+use crate::document::answers::{Answer, Answers};
 use crate::export::csv::Csv;
 use crate::export::units::counted;
 use crate::export::{answer_label, practice_name, tr};
 use crate::model::{AreaKind, Maturity, PracticeAnswer, QuestionKind, Relation, Status};
-use crate::score::{Assessment, NotApplicable, RequirementResult};
-use crate::tasks::TaskSettings;
 
 /// One control of the Statement of Applicability.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

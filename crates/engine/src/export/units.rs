@@ -12,7 +12,7 @@
 //!   space before the percent sign ("40 %"); English "2.5" and "40%". The `*_in` functions and
 //!   [`percent`] take the locale; the plain ones give the neutral form files such as CSV keep.
 
-use crate::catalog::Catalog;
+use crate::content::catalog::Catalog;
 use crate::export::tr;
 
 /// Locale key stems of counted units (each has `.one` and `.other`).

@@ -30,49 +30,12 @@
 
 use serde::Serialize;
 
-use crate::answers::Answers;
-use crate::catalog::Catalog;
-use crate::condition::holds;
+use super::credit::{Core, RequirementResult};
+use crate::assess::condition::holds;
+use crate::content::catalog::Catalog;
+use crate::document::answers::Answers;
+pub use crate::model::EffortKind;
 use crate::model::{Status, WorkKind};
-use crate::score::{Core, RequirementResult};
-
-/// Kind of work in the effort breakdown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EffortKind {
-    /// Making the existing security program effective.
-    Foundation,
-    /// Extending existing procedures and controls to AI.
-    Extend,
-    /// New documents and processes made once.
-    NewArtifacts,
-    /// Work repeated for each AI system.
-    PerSystem,
-    /// Internal audit and management review cycle.
-    AuditCycle,
-}
-
-impl EffortKind {
-    /// All kinds, in display order.
-    pub const ALL: [EffortKind; 5] = [
-        EffortKind::Foundation,
-        EffortKind::Extend,
-        EffortKind::NewArtifacts,
-        EffortKind::PerSystem,
-        EffortKind::AuditCycle,
-    ];
-
-    /// Stable id (locale key `effort.<id>`).
-    pub fn id(self) -> &'static str {
-        match self {
-            EffortKind::Foundation => "foundation",
-            EffortKind::Extend => "extend",
-            EffortKind::NewArtifacts => "new_artifacts",
-            EffortKind::PerSystem => "per_system",
-            EffortKind::AuditCycle => "audit_cycle",
-        }
-    }
-}
 
 /// One line of the breakdown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -154,7 +117,8 @@ pub(crate) fn estimate(
 ) -> Effort {
     let e = &catalog.effort;
     let systems = listed_systems(catalog, answers);
-    let per_system_ids: Vec<&str> = match (&systems, crate::triage::Rules::builtin()) {
+    let per_system_ids: Vec<&str> = match (&systems, crate::content::triage_rules::Rules::builtin())
+    {
         (Some(_), Some(rules)) => rules.factors.iter().map(|f| f.id.as_str()).collect(),
         _ => Vec::new(),
     };
@@ -252,7 +216,7 @@ pub(crate) fn estimate(
 /// The listed systems with the per-system factor ids that hold for each (`None`: no register).
 fn listed_systems(_catalog: &Catalog, answers: &Answers) -> Option<Vec<(String, Vec<String>)>> {
     let register = answers.register();
-    let rules = crate::triage::Rules::builtin()?;
+    let rules = crate::content::triage_rules::Rules::builtin()?;
     if register.is_empty() {
         return None;
     }
