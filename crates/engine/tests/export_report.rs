@@ -231,7 +231,10 @@ fn the_date_is_the_callers_and_nothing_else_varies() {
     assert_eq!(one, same);
     let other = build(Date::parse("2027-01-31").expect("date"));
     assert_eq!(
-        one.replace("Prepared on 23 November 2026", "Prepared on 31 January 2027"),
+        one.replace(
+            "Prepared on 23 November 2026",
+            "Prepared on 31 January 2027"
+        ),
         other
     );
 }

@@ -222,7 +222,11 @@ fn the_cli_speaks_french_with_lang_fr() {
         let mut args = args.to_vec();
         args.extend(["--lang", "fr"]);
         let out = run(&args);
-        assert_eq!(english_in(&out, &fragments), Vec::<String>::new(), "{args:?}");
+        assert_eq!(
+            english_in(&out, &fragments),
+            Vec::<String>::new(),
+            "{args:?}"
+        );
     }
     // The same ids in both: the JSON score does not depend on the language.
     assert_eq!(run(&["score", path, "--lang=fr"]), run(&["score", path]));

@@ -297,7 +297,7 @@ pub fn render_text(catalog: &Catalog, d: &Diff, locale: &str) -> String {
         )
     );
     let months = |(l, h): (f64, f64)| {
-        crate::export::units::localize(locale, &format!("{}–{}", days_text(l), days_text(h)))
+        crate::model::text::localize_number(locale, &format!("{}–{}", days_text(l), days_text(h)))
     };
     let _ = writeln!(
         s,
@@ -322,7 +322,7 @@ pub fn render_text(catalog: &Catalog, d: &Diff, locale: &str) -> String {
             saved_key,
             &[(
                 "days",
-                &crate::export::units::localize(locale, &days_text(d.days_saved.abs())),
+                &crate::model::text::localize_number(locale, &days_text(d.days_saved.abs())),
             )],
         )
     );

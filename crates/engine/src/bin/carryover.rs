@@ -438,7 +438,10 @@ fn diff(catalog: &Catalog, args: &[String]) -> Outcome {
             .map_err(|e| Failure::Input(error("write_json", &[("reason", &e.to_string())])))?;
         println!("{s}");
     } else {
-        print!("{}", carryover_engine::diff::render_text(catalog, &d, lang()));
+        print!(
+            "{}",
+            carryover_engine::diff::render_text(catalog, &d, lang())
+        );
     }
     Ok(())
 }

@@ -74,10 +74,7 @@ pub fn points_number(x: f64) -> String {
 
 /// A number written by this module (`"2.5"`) as `locale` writes it (French: `"2,5"`).
 pub fn localize(locale: &str, number: &str) -> String {
-    match locale {
-        "fr" => number.replace('.', ","),
-        _ => number.to_owned(),
-    }
+    crate::model::text::localize_number(locale, number)
 }
 
 /// [`days`] as `locale` writes it.

@@ -29,7 +29,10 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
                 ("label", &tr("results.readiness")),
                 ("score", &a.readiness.score.to_string()),
                 ("band", &tr(&band)),
-                ("credit", &num(format!("{:.2}", a.readiness.weighted_credit))),
+                (
+                    "credit",
+                    &num(format!("{:.2}", a.readiness.weighted_credit))
+                ),
                 ("weight", &format!("{:.0}", a.readiness.weight_total)),
             ],
         )
