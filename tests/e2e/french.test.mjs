@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -243,6 +243,32 @@ describe('Carryover in French', () => {
     await expectText(page.getByRole('heading', { level: 1 }), 'Carryover');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     await context.close();
+  });
+});
+
+describe('the site owner\'s "lang" in carryover.config.json', () => {
+  it('shows French once the file has arrived, unless the URL says otherwise', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carryover-config-fr-'));
+    cpSync(distDir, dir, { recursive: true });
+    writeFileSync(join(dir, 'carryover.config.json'), JSON.stringify({ lang: 'fr' }));
+    const server = await startServer(dir, 0);
+    const browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await appMounted(page);
+    await expectText(page.getByRole('link', { name: 'Commencer' }), 'Commencer');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+    await page.goto(`${server.url}?lang=en`);
+    await appMounted(page);
+    await page.waitForTimeout(300);
+    await expectText(page.getByRole('link', { name: 'Start' }), 'Start');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.deepEqual(errors, []);
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
