@@ -296,7 +296,16 @@ fn score(catalog: &Catalog, args: &[String]) -> Outcome {
     }
     let out = serde_json::json!({
         "input": o.input,
-        "issues": decoded.issues,
+        // Each issue: its JSON path, its words (key and arguments) and the message they make.
+        "issues": decoded
+            .issues
+            .iter()
+            .map(|i| serde_json::json!({
+                "path": i.path,
+                "message": i.message(catalog, LANG),
+                "reason": i.reason,
+            }))
+            .collect::<Vec<_>>(),
         "assessment": assessment,
     });
     let s = serde_json::to_string_pretty(&out)

@@ -55,8 +55,13 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 pub struct Wording {
     /// The locale key, e.g. `answers.issue.not_choice`.
     pub key: String,
-    /// Values for the key's `{name}` placeholders.
+    /// Values for the key's `{name}` placeholders (in JSON an object, name → value).
+    #[serde(serialize_with = "args_map")]
     pub args: Vec<(String, Arg)>,
+}
+
+fn args_map<S: serde::Serializer>(args: &[(String, Arg)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(args.iter().map(|(k, v)| (k, v)))
 }
 
 /// One argument of a [`Wording`].
