@@ -302,7 +302,7 @@ fn score(catalog: &Catalog, args: &[String]) -> Outcome {
             .iter()
             .map(|i| serde_json::json!({
                 "path": i.path,
-                "message": i.message(catalog, LANG),
+                "message": i.message(catalog, lang()),
                 "reason": i.reason,
             }))
             .collect::<Vec<_>>(),
