@@ -22,6 +22,8 @@
     ctaLabel: 'cta_label',
     ctaParams: 'cta_params',
     ctaTarget: 'cta_target',
+    // The host page's language: the widget's own `lang` (URL or config file) comes first.
+    lang: 'host_lang',
   };
 
   function widgetUrl(el) {
@@ -46,7 +48,8 @@
     const url = widgetUrl(el);
     const frame = document.createElement('iframe');
     frame.src = url.href;
-    frame.title = el.dataset.title || 'ISO/IEC 42001 readiness scorecard';
+    const french = /^fr\b/i.test(el.dataset.lang || '');
+    frame.title = el.dataset.title || (french ? 'Évaluation de préparation à l’ISO/IEC 42001' : 'ISO/IEC 42001 readiness scorecard');
     frame.loading = el.dataset.loading === 'eager' ? 'eager' : 'lazy';
     frame.referrerPolicy = 'strict-origin-when-cross-origin';
     frame.setAttribute('data-carryover-frame', '');

@@ -2,6 +2,7 @@
 //! the current screen by context, and shows the current screen.
 
 use carryover_engine::Catalog;
+use leptos::context::Provider;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
     if let Err(error) = &opened {
         leptos::logging::warn!("{error}");
     }
+    let language = crate::language::provide();
     let loaded = autosave::load(&opened, catalog);
     let (state, writer) = AppState::new(catalog, loaded.document.answers.clone());
     provide_context(state);
@@ -75,7 +77,17 @@ pub fn App() -> impl IntoView {
         .into_any(),
         Screen::Register => view! { <crate::components::register::RegisterPage/> }.into_any(),
     };
-    view! { <ShareOpener>{current}</ShareOpener> }
+    // The screens in the chosen language: a switch rebuilds them around the same state (answers,
+    // screen, memos), with the catalog and locale of the new language.
+    move || {
+        let localized = state.with_lang(language.lang.get());
+        language.rebuilt();
+        view! {
+            <Provider value=localized>
+                <ShareOpener>{current}</ShareOpener>
+            </Provider>
+        }
+    }
 }
 
 fn focus_heading() {

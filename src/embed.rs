@@ -104,12 +104,16 @@ pub fn provide(state: AppState, autosave: Autosave, screen: CurrentScreen) -> Em
     if served && !offline {
         // The effects `start` creates belong to the app, not to this task.
         let owner = Owner::current();
+        let language = use_context::<crate::language::Language>();
         leptos::task::spawn_local(async move {
             let file = fetch_text("carryover.config.json").await;
             let resolved = embed_config::resolve(state.catalog, file.as_deref(), &query);
             warn_all(state, &resolved.problems);
             if resolved.config.embed {
                 embed.mark_embedded(true);
+            }
+            if let Some(language) = language {
+                language.configured(resolved.config.lang);
             }
             embed.config.set(resolved.config);
             let start = move || embed.start(state, autosave, screen);

@@ -12,6 +12,7 @@ pub mod charts;
 pub mod components;
 pub mod download;
 pub mod embed;
+pub mod language;
 pub mod revisit;
 pub mod route;
 pub mod state;

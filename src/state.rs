@@ -8,7 +8,7 @@
 
 use carryover_engine::catalog::Condition;
 use carryover_engine::score::Progress;
-use carryover_engine::{Answers, Assessment, Catalog, assess};
+use carryover_engine::{Answers, Assessment, Catalog, Lang, assess};
 use leptos::prelude::*;
 
 /// Shared by context. `Copy`: every field is a handle.
@@ -48,6 +48,22 @@ impl AppState {
             locale: "en",
         };
         (state, AnswersWriter(write))
+    }
+
+    /// The same state in another language: the catalog with that language's content texts (same
+    /// ids and indexes, so the answers, the assessment and every memo are shared) and its locale.
+    #[must_use]
+    pub fn with_lang(self, lang: Lang) -> AppState {
+        AppState {
+            catalog: Catalog::builtin_in(lang).unwrap_or(self.catalog),
+            locale: lang.id(),
+            ..self
+        }
+    }
+
+    /// The language of this state's texts.
+    pub fn lang(&self) -> Lang {
+        Lang::parse(self.locale).unwrap_or_default()
     }
 
     /// A user-visible string by locale key (falls back to English, then to the key).

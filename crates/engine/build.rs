@@ -16,7 +16,15 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 const FRAMEWORKS: &[&str] = &["iso27001", "soc2", "airmf"];
-const LOCALES: &[&str] = &["en"];
+const LOCALES: &[&str] = &["en", "fr"];
+/// The files of a language's content overlay (`content/locales/<lang>/`), English excepted.
+const OVERLAYS: &[&str] = &[
+    "questionnaire",
+    "iso42001",
+    "crosswalk",
+    "frameworks",
+    "sources",
+];
 
 fn read_toml(dir: &std::path::Path, name: &str) -> serde_json::Value {
     let path = dir.join(name);
@@ -26,6 +34,35 @@ fn read_toml(dir: &std::path::Path, name: &str) -> serde_json::Value {
     let value: toml::Value = toml::from_str(&text)
         .unwrap_or_else(|e| panic!("content file {} is not valid TOML:\n{e}", path.display()));
     serde_json::to_value(value).expect("TOML values always convert to JSON")
+}
+
+/// Dotted keys of a TOML table's strings (`question.iso27001.choice.certified`). A key twice or a
+/// value that is not a string stops the build with the file's name.
+fn flatten(
+    file: &str,
+    prefix: &str,
+    value: &serde_json::Value,
+    out: &mut serde_json::Map<String, serde_json::Value>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(file, &key, v, out);
+            }
+        }
+        serde_json::Value::String(_) => {
+            assert!(
+                out.insert(prefix.to_owned(), value.clone()).is_none(),
+                "{file}: `{prefix}` is given twice"
+            );
+        }
+        _ => panic!("{file}: `{prefix}` must be a string"),
+    }
 }
 
 fn main() {
@@ -55,6 +92,22 @@ fn main() {
         );
     }
     all.insert("locales".to_owned(), serde_json::Value::Object(locales));
+    // Content overlays: language → dotted key → text, one flat map per language (`lang.rs`).
+    let mut overlays = serde_json::Map::new();
+    for l in LOCALES.iter().filter(|l| **l != "en") {
+        let mut flat = serde_json::Map::new();
+        for file in OVERLAYS {
+            let dir = content.join("locales").join(l);
+            flatten(
+                &format!("locales/{l}/{file}.toml"),
+                "",
+                &read_toml(&dir, &format!("{file}.toml")),
+                &mut flat,
+            );
+        }
+        overlays.insert((*l).to_owned(), serde_json::Value::Object(flat));
+    }
+    all.insert("overlays".to_owned(), serde_json::Value::Object(overlays));
     let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo")).join("content.json");
     fs::write(&out, serde_json::Value::Object(all).to_string())
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));

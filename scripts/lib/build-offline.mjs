@@ -2,7 +2,7 @@
 // and inside <iframe sandbox="allow-scripts">.
 //
 // What it does to dist/index.html, and nothing else:
-//   - inlines the stylesheet(s) as <style> and the icon as a data: URL;
+//   - inlines the stylesheet(s) as <style>, the icon as a data: URL and lang.js as a <script>;
 //   - removes Trunk's <link rel="modulepreload|preload"> tags if any (Trunk.toml turns them off) and
 //     its loader <script type="module">;
 //   - adds a loader that imports the wasm-bindgen JS glue from a Blob URL and hands it the wasm
@@ -83,6 +83,14 @@ try {
 }
 </script>`;
 html = html.slice(0, loader.index) + offlineLoader + html.slice(loader.index + loader[0].length);
+
+// 1b. The language chooser (public/lang.js, a classic script that must run before first paint):
+//     inlined where it stands.
+html = html.replace(/<script src="\.\/lang\.js"><\/script>/, () => {
+  const js = distFile('./lang.js', 'utf8');
+  if (/<\/script/i.test(js)) fail('lang.js contains "</script", which cannot be inlined');
+  return `<script>\n${js}</script>`;
+});
 
 // 2. Link tags: drop preloads, inline stylesheets and icons; anything else is unexpected.
 html = html.replace(/<link\b[^>]*>/g, (tag) => {

@@ -7,9 +7,9 @@
 //! absolutely in the page's top padding, and the offline file's "offline copy" note, the storage
 //! notice and the list of earlier versions (only when there are some) come last.
 
-use carryover_engine::Catalog;
 use carryover_engine::export::fill;
 use carryover_engine::model::{PracticeAnswer, QuestionKind};
+use carryover_engine::{Catalog, Lang};
 use leptos::prelude::*;
 
 use crate::autosave::Autosave;
@@ -18,12 +18,20 @@ use crate::components::earlier_versions::EarlierVersions;
 use crate::components::reset_dialog::ResetButton;
 use crate::components::screen_link::ScreenLink;
 use crate::components::storage_notice::StorageNotice;
+use crate::language::LangSwitch;
 use crate::route::Screen;
 use crate::state::AppState;
 
-/// Silent reading speed of adults for non-fiction English, words per minute (Brysbaert 2019, a
-/// meta-analysis of 190 studies: 238 on average).
-const WORDS_PER_MINUTE: f64 = 238.0;
+/// Silent reading speed of adults, words per minute: English non-fiction 238 (Brysbaert 2019, a
+/// meta-analysis of 190 studies); French 195 (Trauzettel-Klosinski and Dietz 2012, the `IReST`
+/// standardised texts read aloud and silently in 17 languages: French texts have more, shorter
+/// words than English ones, so the same content takes about as long).
+fn words_per_minute(lang: Lang) -> f64 {
+    match lang {
+        Lang::En => 238.0,
+        Lang::Fr => 195.0,
+    }
+}
 /// Seconds to choose an intake answer (a fact the respondent knows) after reading it.
 const INTAKE_SECONDS: f64 = 4.0;
 /// Seconds to judge one practice on the maturity scale after reading it (our assumption: recall
@@ -49,7 +57,7 @@ pub struct TimeEstimate {
 /// decide ([`INTAKE_SECONDS`] per intake question, [`PRACTICE_SECONDS`] per practice). What sits
 /// behind a disclosure (why we ask, evidence examples) is optional and not counted. A native
 /// test keeps index.html's copy of the sentence equal to this.
-pub fn time_estimate(catalog: &Catalog, text: impl Fn(&str) -> String) -> TimeEstimate {
+pub fn time_estimate(catalog: &Catalog, lang: Lang, text: impl Fn(&str) -> String) -> TimeEstimate {
     let count = |s: &str| s.split_whitespace().count();
     let mut words = 0;
     let mut seconds = 0.0;
@@ -92,7 +100,7 @@ pub fn time_estimate(catalog: &Catalog, text: impl Fn(&str) -> String) -> TimeEs
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss
     )]
-    let minutes = (words as f64 / WORDS_PER_MINUTE + seconds / 60.0).ceil() as u32;
+    let minutes = (words as f64 / words_per_minute(lang) + seconds / 60.0).ceil() as u32;
     TimeEstimate {
         minutes,
         questions: catalog.questions.len(),
@@ -107,7 +115,7 @@ pub fn StartPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let autosave = expect_context::<Autosave>();
     let t = move |key: &str| state.text(key);
-    let estimate = time_estimate(state.catalog, t);
+    let estimate = time_estimate(state.catalog, state.lang(), t);
     let duration = fill(
         &t("ui.start.duration"),
         &[
@@ -158,6 +166,7 @@ pub fn StartPage() -> impl IntoView {
         });
     view! {
         <main class="page page-start">
+            <LangSwitch/>
             <Brandmark/>
             <p class="eyebrow">{t("ui.start.eyebrow")}</p>
             <h1 class="brand" tabindex="-1">{t("app.name")}</h1>
@@ -180,25 +189,67 @@ pub fn StartPage() -> impl IntoView {
 mod tests {
     use super::*;
 
-    /// The skeleton in index.html states the same promise as the app, computed from the content.
+    /// The skeleton in index.html states the same promise as the app, computed from the content,
+    /// in every language.
     #[test]
     fn the_skeleton_promises_the_computed_time() {
         crate::install_content();
-        let catalog = Catalog::builtin().expect("valid content");
-        let text = |key: &str| catalog.text("en", key).to_owned();
-        let estimate = time_estimate(catalog, text);
-        let sentence = fill(
-            catalog.text("en", "ui.start.duration"),
-            &[
-                ("minutes", &estimate.minutes.to_string()),
-                ("questions", &estimate.questions.to_string()),
-            ],
-        );
         let html = include_str!("../../index.html");
-        assert!(
-            html.contains(&format!("<p class=\"duration\">{sentence}</p>")),
-            "index.html should say {sentence:?} ({estimate:?})"
-        );
-        assert!(estimate.minutes <= 15, "{estimate:?}");
+        for lang in Lang::ALL {
+            let catalog = Catalog::builtin_in(lang).expect("valid content");
+            let text = |key: &str| catalog.text(lang.id(), key).to_owned();
+            let estimate = time_estimate(catalog, lang, text);
+            let sentence = fill(
+                catalog.text(lang.id(), "ui.start.duration"),
+                &[
+                    ("minutes", &estimate.minutes.to_string()),
+                    ("questions", &estimate.questions.to_string()),
+                ],
+            );
+            let skeleton = format!(
+                "<span data-sk=\"{}\"{}>{sentence}</span>",
+                lang.id(),
+                if lang == Lang::En {
+                    String::new()
+                } else {
+                    format!(" lang=\"{}\"", lang.id())
+                }
+            );
+            assert!(
+                html.contains(&skeleton),
+                "index.html should say {skeleton:?} ({estimate:?})"
+            );
+            assert!(estimate.minutes <= 15, "{lang:?} {estimate:?}");
+        }
+    }
+
+    /// Every text of the start page is in the skeleton in every language.
+    #[test]
+    fn the_skeleton_has_every_language() {
+        let html = include_str!("../../index.html");
+        for lang in Lang::ALL {
+            let catalog = Catalog::builtin_in(lang).expect("valid content");
+            for key in [
+                "ui.start.eyebrow",
+                "app.promise",
+                "ui.start.start",
+                "ui.glance.loading",
+                "ui.start.privacy",
+                "ui.start.download",
+            ] {
+                let text = catalog.text(lang.id(), key);
+                assert!(
+                    html.contains(&format!(">{text}</span>")),
+                    "index.html lacks {lang:?} {key}: {text:?}"
+                );
+            }
+            for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
+                let name = catalog.text(other.id(), "lang.name");
+                assert!(
+                    html.contains(&format!(">{name}</a>")),
+                    "index.html lacks the link to {other:?}"
+                );
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! The bar above the questionnaire and the results: the site owner's brandmark if configured, the
-//! wordmark (back to the start page), the "saved on this device" indicator and Start over.
+//! wordmark (back to the start page), the "saved on this device" indicator, the language switch
+//! and Start over.
 
 use leptos::prelude::*;
 
@@ -7,6 +8,7 @@ use crate::autosave::Autosave;
 use crate::components::brandmark::Brandmark;
 use crate::components::reset_dialog::ResetButton;
 use crate::components::screen_link::ScreenLink;
+use crate::language::LangSwitch;
 use crate::route::Screen;
 use crate::state::AppState;
 
@@ -31,6 +33,7 @@ pub fn TopBar() -> impl IntoView {
                 >
                     {status}
                 </p>
+                <LangSwitch/>
                 <ResetButton/>
             </div>
         </header>

@@ -43,7 +43,7 @@ pub mod text;
 // The paths the app, the CLI and the tests have always imported.
 pub use assess::score::effort;
 pub use assess::{baseline, budget, condition, diff, score, tasks, triage, whatif};
-pub use content::catalog;
+pub use content::{catalog, lang};
 pub use document::{answers, merge, register, share, snapshot};
 pub use embed::config as embed_config;
 pub use embed::message as embed_message;
@@ -52,5 +52,6 @@ pub use answers::{
     Answer, Answers, AnswersDocument, DecodeError, Decoded, Issue, decode, decode_bytes,
 };
 pub use catalog::{Catalog, ContentErrors};
+pub use lang::Lang;
 pub use model::{Maturity, PracticeAnswer, Status};
 pub use score::{Assessment, assess};

@@ -16,6 +16,8 @@ use crate::model::{Phase, PracticeAnswer, Status};
 pub const UI_KEYS: &[&str] = &[
     "app.name",
     "app.promise",
+    "lang.name",
+    "lang.label",
     "app.disclaimer",
     "results.readiness",
     "results.overlap",

@@ -26,7 +26,7 @@ fn every_persona_report_has_cover_overlap_effort_roadmap_warnings_requirements_a
         for out in [&md, &html] {
             for needle in [
                 "ISO/IEC 42001 readiness report",
-                "Prepared on 2026-11-23",
+                "Prepared on 23 November 2026",
                 &format!("{}/100", a.readiness.score),
                 &band,
                 "What carries over",
@@ -231,7 +231,13 @@ fn the_date_is_the_callers_and_nothing_else_varies() {
     let same = build(date());
     assert_eq!(one, same);
     let other = build(Date::parse("2027-01-31").expect("date"));
-    assert_eq!(one.replace("2026-11-23", "2027-01-31"), other);
+    assert_eq!(
+        one.replace(
+            "Prepared on 23 November 2026",
+            "Prepared on 31 January 2027"
+        ),
+        other
+    );
 }
 
 /// What a person reads: no internal ids, plurals that agree, rounding as the rule says, and a

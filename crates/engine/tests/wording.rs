@@ -20,6 +20,11 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "content problems are for content authors (ContentErrors), never shown in the app",
     ),
     (
+        "content/lang.rs",
+        "*",
+        "language problems are for content authors and translators (ContentErrors)",
+    ),
+    (
         "content/triage_rules.rs",
         "*",
         "register rule problems are for content authors (Rules::problems)",

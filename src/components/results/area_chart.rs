@@ -67,7 +67,7 @@ pub fn ScoreBars(
     });
     let fmt = move |v: u8| {
         if percent {
-            format!("{v}%")
+            carryover_engine::export::units::percent(state.locale, v)
         } else {
             v.to_string()
         }

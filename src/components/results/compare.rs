@@ -122,14 +122,20 @@ fn DiffView(heading: String, diff: Diff, on_clear: impl Fn() + 'static) -> impl 
     let state = expect_context::<AppState>();
     let d = diff;
     let range = |(l, h): (u32, u32)| format!("{l}–{h}");
-    let months = |(l, h): (f64, f64)| format!("{}–{}", half_days(l), half_days(h));
+    let months = |(l, h): (f64, f64)| {
+        format!(
+            "{}–{}",
+            half_days(state.locale, l),
+            half_days(state.locale, h)
+        )
+    };
     let saved = if d.days_saved >= 0.0 {
         super::days_phrase(&state, "ui.glance.days_saved", d.days_saved)
     } else {
         tr(
             &state,
             "diff.days_added",
-            &[("days", &half_days(-d.days_saved))],
+            &[("days", &half_days(state.locale, -d.days_saved))],
         )
     };
     let statuses = d

@@ -1,8 +1,7 @@
 //! The effort estimate: a range in person-days and calendar months, the breakdown by kind of work,
 //! the factors that applied and how many AI systems are in scope.
 
-use super::half_days as days;
-use carryover_engine::export::units::months_number;
+use carryover_engine::export::units::days_in;
 use leptos::prelude::*;
 
 use super::part::Part;
@@ -34,8 +33,20 @@ pub fn EffortSummary() -> impl IntoView {
                 &state,
                 "ui.results.range",
                 &[
-                    ("low", &months_number(a.effort.months_low)),
-                    ("high", &months_number(a.effort.months_high)),
+                    (
+                        "low",
+                        &carryover_engine::export::units::months_in(
+                            state.locale,
+                            a.effort.months_low,
+                        ),
+                    ),
+                    (
+                        "high",
+                        &carryover_engine::export::units::months_in(
+                            state.locale,
+                            a.effort.months_high,
+                        ),
+                    ),
                 ],
             )
         })
@@ -58,14 +69,14 @@ pub fn EffortSummary() -> impl IntoView {
                     view! {
                         <tr data-kind=l.kind.id()>
                             <th scope="row">{state.text(&format!("effort.{}", l.kind.id()))}</th>
-                            <td class="num">{days(l.days)}</td>
+                            <td class="num">{days_in(state.locale, l.days)}</td>
                         </tr>
                     }
                 })
                 .collect_view()
         })
     };
-    let total = move || a.with(|a| days(a.effort.days));
+    let total = move || a.with(|a| days_in(state.locale, a.effort.days));
     let factors = move || {
         a.with(|a| {
             if a.effort.factors.is_empty() {
@@ -83,7 +94,7 @@ pub fn EffortSummary() -> impl IntoView {
                                 &state,
                                 "report.factor",
                                 &[
-                                    ("multiplier", &format!("{:.2}", f.multiplier)),
+                                    ("multiplier", &carryover_engine::export::units::localize(state.locale, &format!("{:.2}", f.multiplier))),
                                     ("label", &state.text(&format!("factor.{}", f.id))),
                                 ],
                             );

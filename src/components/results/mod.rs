@@ -193,20 +193,20 @@ pub(crate) fn subject_name(catalog: &Catalog, id: &str) -> String {
 }
 
 /// Readiness points or percentage points, one decimal.
-pub(crate) fn points(x: f64) -> String {
-    format!("{x:.1}")
+pub(crate) fn points(locale: &str, x: f64) -> String {
+    carryover_engine::export::units::localize(locale, &format!("{x:.1}"))
 }
 
 /// Person-days as a person reads them, by the engine's one rounding rule
 /// (`export::units::days`: whole days from 10 up, halves below, never 0 when above zero).
-pub(crate) fn half_days(x: f64) -> String {
-    carryover_engine::export::units::days(x)
+pub(crate) fn half_days(locale: &str, x: f64) -> String {
+    carryover_engine::export::units::days_in(locale, x)
 }
 
 /// A locale template with `{days}` filled, in its singular form (`<key>_one`) when the rounded
 /// amount is exactly 1 and its plural form (`<key>_other`) otherwise.
 pub(crate) fn days_phrase(state: &AppState, key: &str, x: f64) -> String {
-    let shown = half_days(x);
+    let shown = carryover_engine::export::units::days(x);
     let form = if shown == "1" { "one" } else { "other" };
     tr(state, &format!("{key}_{form}"), &[("days", &shown)])
 }

@@ -44,14 +44,17 @@ pub fn Overlap() -> impl IntoView {
             .map(|(label, _, sp)| (label, Some(sp.effort_done_pct)))
             .collect::<Vec<(String, Option<u8>)>>()
     });
-    let pct = |x: u8| format!("{x}%");
+    let pct = move |x: u8| carryover_engine::export::units::percent(state.locale, x);
     let row = move |(label, key, sp): (String, &'static str, Split)| {
         let done = tr(
             &state,
             "report.days_done",
             &[
-                ("done", &half_days(sp.full_days - sp.remaining_days)),
-                ("full", &half_days(sp.full_days)),
+                (
+                    "done",
+                    &half_days(state.locale, sp.full_days - sp.remaining_days),
+                ),
+                ("full", &half_days(state.locale, sp.full_days)),
             ],
         );
         // `data-label` names each cell where a narrow screen stacks the row (style/results.css).

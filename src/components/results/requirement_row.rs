@@ -85,7 +85,7 @@ pub fn RequirementRow(
                             {state.text(relation_key(s.relation))}
                         </td>
                         <td class="num" data-label=state.text("ui.results.credit")>
-                            {format!("{:.2}", s.credit)}
+                            {carryover_engine::export::units::localize(state.locale, &format!("{:.2}", s.credit))}
                         </td>
                     </tr>
                 }

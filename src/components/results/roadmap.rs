@@ -62,7 +62,7 @@ pub fn Roadmap() -> impl IntoView {
                                         let gain = tr(
                                             &state,
                                             "ui.results.gain",
-                                            &[("points", &points(i.gain))],
+                                            &[("points", &points(state.locale, i.gain))],
                                         );
                                         view! {
                                             <li>

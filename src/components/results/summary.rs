@@ -11,7 +11,6 @@
 //! saw the summary ([`crate::revisit::Glance`]).
 
 use carryover_engine::catalog::PublishedFigure;
-use carryover_engine::export::units::months_number;
 use carryover_engine::model::Status;
 use carryover_engine::{Assessment, Catalog};
 use leptos::prelude::*;
@@ -99,7 +98,7 @@ pub fn Summary(
                 view! {
                     <p class="glance-figure">
                         <DetailLink part="results-overlap" class="glance-number" testid="glance-carry-figure">
-                            {format!("{}%", h.pct)}
+                            {carryover_engine::export::units::percent(state.locale, h.pct)}
                         </DetailLink>
                         " "
                         <span class="glance-basis">{basis}</span>
@@ -162,8 +161,14 @@ pub fn Summary(
                 &state,
                 "ui.glance.months",
                 &[
-                    ("low", &months_number(e.months_low)),
-                    ("high", &months_number(e.months_high)),
+                    (
+                        "low",
+                        &carryover_engine::export::units::months_in(state.locale, e.months_low),
+                    ),
+                    (
+                        "high",
+                        &carryover_engine::export::units::months_in(state.locale, e.months_high),
+                    ),
                 ],
             );
             let days = tr(
@@ -178,8 +183,11 @@ pub fn Summary(
                 &state,
                 "ui.glance.team",
                 &[
-                    ("low", &half_days(catalog.effort.capacity_low)),
-                    ("high", &half_days(catalog.effort.capacity_high)),
+                    ("low", &half_days(state.locale, catalog.effort.capacity_low)),
+                    (
+                        "high",
+                        &half_days(state.locale, catalog.effort.capacity_high),
+                    ),
                 ],
             );
             view! {
@@ -261,7 +269,13 @@ pub fn Summary(
             ));
         }
         if before.months != now.months {
-            let fmt = |(l, h): (f64, f64)| format!("{}–{}", months_number(l), months_number(h));
+            let fmt = |(l, h): (f64, f64)| {
+                format!(
+                    "{}–{}",
+                    carryover_engine::export::units::months_in(state.locale, l),
+                    carryover_engine::export::units::months_in(state.locale, h)
+                )
+            };
             lines.push(tr(
                 &state,
                 "ui.glance.moved_months",

@@ -103,9 +103,9 @@ pub fn Systems() -> impl IntoView {
                             &state,
                             "ui.register.effort",
                             &[
-                                ("days", &half_days(e.days)),
+                                ("days", &half_days(state.locale, e.days)),
                                 ("share", &format!("{}", e.share)),
-                                ("multiplier", &format!("{:.2}", e.multiplier)),
+                                ("multiplier", &carryover_engine::export::units::localize(state.locale, &format!("{:.2}", e.multiplier))),
                             ],
                         )
                     });

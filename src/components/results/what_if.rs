@@ -123,8 +123,8 @@ fn WhatIfView(what: WhatIf) -> impl IntoView {
             &state,
             "ui.whatif.months",
             &[
-                ("low", &half_days(p.outcome.months_low)),
-                ("high", &half_days(p.outcome.months_high)),
+                ("low", &half_days(state.locale, p.outcome.months_low)),
+                ("high", &half_days(state.locale, p.outcome.months_high)),
             ],
         )
     });
@@ -147,7 +147,7 @@ fn WhatIfView(what: WhatIf) -> impl IntoView {
                     tr(
                         &state,
                         &format!("ui.whatif.prior.{}", pr.id),
-                        &[("low", &half_days(pr.months.low)), ("high", &half_days(pr.months.high))],
+                        &[("low", &half_days(state.locale, pr.months.low)), ("high", &half_days(state.locale, pr.months.high))],
                     )
                 })
             })}
@@ -155,7 +155,7 @@ fn WhatIfView(what: WhatIf) -> impl IntoView {
                 tr(
                     &state,
                     "ui.whatif.total_months",
-                    &[("low", &half_days(p.total_months.low)), ("high", &half_days(p.total_months.high))],
+                    &[("low", &half_days(state.locale, p.total_months.low)), ("high", &half_days(state.locale, p.total_months.high))],
                 )
             })}
             {has_money.then(|| row(state.text("ui.whatif.whole_cost_h"), &|p| {

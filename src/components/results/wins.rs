@@ -37,7 +37,7 @@ pub fn Wins() -> impl IntoView {
                             let gain = tr(
                                 &state,
                                 "ui.results.win_gain",
-                                &[("points", &points(w.readiness_gain))],
+                                &[("points", &points(state.locale, w.readiness_gain))],
                             );
                             let saved = days_phrase(&state, "ui.glance.days_saved", w.days_saved);
                             view! {

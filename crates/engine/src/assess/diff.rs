@@ -342,11 +342,12 @@ pub fn render_text(catalog: &Catalog, d: &Diff, locale: &str) -> String {
     );
     let months = |(from, to): (f64, f64)| {
         let (from, to) = (days_text(from), days_text(to));
-        if from == to {
+        let range = if from == to {
             from
         } else {
             format!("{from}–{to}")
-        }
+        };
+        crate::model::text::localize_number(locale, &range)
     };
     let _ = writeln!(
         s,
@@ -367,7 +368,13 @@ pub fn render_text(catalog: &Catalog, d: &Diff, locale: &str) -> String {
     let _ = writeln!(
         s,
         "{}",
-        t(saved_key, &[("days", &days_text(d.days_saved.abs()))])
+        t(
+            saved_key,
+            &[(
+                "days",
+                &crate::model::text::localize_number(locale, &days_text(d.days_saved.abs())),
+            )],
+        )
     );
     let _ = writeln!(
         s,

@@ -29,6 +29,10 @@
 //! start (the calendar's time stamp is midnight UTC that day); without it, today's date (UTC) is
 //! used — the clock is read here, never in the engine.
 //!
+//! `--lang en|fr` (anywhere on the line, default `en`) writes every output in that language: the
+//! text summary, the report, the CSV headers and rows, the calendar, the messages; ids, JSON keys
+//! and JSON numbers stay the same in every language, so files and links work with either.
+//!
 //! Exit codes: 0 success, 1 the input could not be used (the message says why), 2 usage error,
 //! 3 the built-in content is invalid.
 
@@ -43,10 +47,37 @@ use carryover_engine::export::plan::CalendarOptions;
 use carryover_engine::export::report::{Report, ReportOptions};
 use carryover_engine::export::schedule;
 use carryover_engine::model::text::Wording;
-use carryover_engine::{Catalog, Decoded, assess, decode_bytes, export, share, tasks};
+use carryover_engine::{Catalog, Decoded, Lang, assess, decode_bytes, export, share, tasks};
 
-/// The locale the command-line scorer speaks (a `--lang` option would set it).
-const LANG: &str = "en";
+/// The language of this run (`--lang`, English by default).
+static LANGUAGE: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The locale id the command-line scorer speaks in this run.
+fn lang() -> &'static str {
+    LANGUAGE.get().copied().unwrap_or_default().id()
+}
+
+/// Takes `--lang X` or `--lang=X` (anywhere on the line) out of the arguments.
+fn take_lang(args: &mut Vec<String>) -> Result<Lang, Failure> {
+    let mut lang = Lang::En;
+    let mut i = 0;
+    while let Some(arg) = args.get(i) {
+        let value = if arg == "--lang" {
+            let value = args.get(i + 1).cloned();
+            args.drain(i..(i + 2).min(args.len()));
+            value.ok_or_else(|| usage("needs_value", &[("flag", "--lang")]))?
+        } else if let Some(value) = arg.strip_prefix("--lang=") {
+            let value = value.to_owned();
+            args.remove(i);
+            value
+        } else {
+            i += 1;
+            continue;
+        };
+        lang = Lang::parse(&value).ok_or_else(|| usage("lang", &[("value", &value)]))?;
+    }
+    Ok(lang)
+}
 
 /// How a command ended when it did not succeed.
 enum Failure {
@@ -68,14 +99,16 @@ fn usage(id: &str, args: &[(&str, &str)]) -> Failure {
 
 /// Prints a line to standard error, with the program's name.
 fn say(catalog: &Catalog, words: &Wording) {
-    eprintln!("carryover: {}", catalog.word(LANG, words));
+    eprintln!("carryover: {}", catalog.word(lang(), words));
 }
 
 type Outcome = Result<(), Failure>;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let catalog = match Catalog::builtin()
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let chosen = take_lang(&mut args);
+    _ = LANGUAGE.set(chosen.as_ref().map_or(Lang::En, |l| *l));
+    let catalog = match Catalog::builtin_in(LANGUAGE.get().copied().unwrap_or_default())
         .map_err(Clone::clone)
         .and_then(|c| carryover_engine::text::check_locales(c).map(|()| c))
     {
@@ -87,7 +120,29 @@ fn main() -> ExitCode {
         }
     };
     let rest = args.get(1..).unwrap_or_default();
-    let outcome = match args.first().map(String::as_str) {
+    let outcome = match (chosen, args.first().map(String::as_str)) {
+        (Err(failure), _) => Err(failure),
+        (Ok(_), command) => run(catalog, command, rest),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(words)) => {
+            say(catalog, &words);
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(words)) => {
+            if let Some(words) = words {
+                say(catalog, &words);
+            }
+            eprintln!("{}", catalog.text(lang(), "cli.usage"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs one command.
+fn run(catalog: &'static Catalog, command: Option<&str>, rest: &[String]) -> Outcome {
+    match command {
         Some("score") => score(catalog, rest),
         Some("report") => report(catalog, rest),
         Some("soa") => soa(catalog, rest),
@@ -101,25 +156,11 @@ fn main() -> ExitCode {
             Ok(())
         }
         Some("-h" | "--help" | "help") => {
-            println!("{}", catalog.text(LANG, "cli.usage"));
+            println!("{}", catalog.text(lang(), "cli.usage"));
             Ok(())
         }
         Some(other) => Err(usage("unknown_command", &[("command", other)])),
         None => Err(Failure::Usage(None)),
-    };
-    match outcome {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Input(words)) => {
-            say(catalog, &words);
-            ExitCode::from(1)
-        }
-        Err(Failure::Usage(words)) => {
-            if let Some(words) = words {
-                say(catalog, &words);
-            }
-            eprintln!("{}", catalog.text(LANG, "cli.usage"));
-            ExitCode::from(2)
-        }
     }
 }
 
@@ -137,7 +178,7 @@ fn content(catalog: &Catalog) {
             ("published", &catalog.published.len().to_string()),
         ],
     );
-    println!("{}", catalog.word(LANG, &words));
+    println!("{}", catalog.word(lang(), &words));
 }
 
 /// Parsed options of a subcommand: one positional argument and `--flag value` pairs.
@@ -179,7 +220,7 @@ fn options(
                 "--format" => {
                     let formats = match formats {
                         [a, b] => {
-                            catalog.word(LANG, &Wording::new("cli.or", &[("a", a), ("b", b)]))
+                            catalog.word(lang(), &Wording::new("cli.or", &[("a", a), ("b", b)]))
                         }
                         _ => formats.join(", "),
                     };
@@ -259,7 +300,7 @@ fn score(catalog: &Catalog, args: &[String]) -> Outcome {
     let decoded = load(catalog, &o.input)?;
     let assessment = assess(catalog, &decoded.document.answers);
     if o.format.as_deref() == Some("text") {
-        print!("{}", summary::summary(catalog, &assessment, LANG));
+        print!("{}", summary::summary(catalog, &assessment, lang()));
         return Ok(());
     }
     let out = serde_json::json!({
@@ -270,7 +311,7 @@ fn score(catalog: &Catalog, args: &[String]) -> Outcome {
             .iter()
             .map(|i| serde_json::json!({
                 "path": i.path,
-                "message": i.message(catalog, LANG),
+                "message": i.message(catalog, lang()),
                 "reason": i.reason,
             }))
             .collect::<Vec<_>>(),
@@ -291,7 +332,7 @@ fn report(catalog: &Catalog, args: &[String]) -> Outcome {
         catalog,
         &assessment,
         &doc.answers,
-        LANG,
+        lang(),
         ReportOptions {
             prepared: date,
             start: date,
@@ -313,7 +354,7 @@ fn soa(catalog: &Catalog, args: &[String]) -> Outcome {
     let assessment = assess(catalog, &doc.answers);
     print!(
         "{}",
-        export::soa::csv(catalog, &assessment, &doc.answers, &doc.tasks, LANG)
+        export::soa::csv(catalog, &assessment, &doc.answers, &doc.tasks, lang())
     );
     Ok(())
 }
@@ -337,13 +378,13 @@ fn task_plan(catalog: &Catalog, args: &[String]) -> Outcome {
         let dated = schedule::schedule(catalog, &assessment, start);
         print!(
             "{}",
-            export::plan::ics(catalog, &plan, &dated, LANG, options)
+            export::plan::ics(catalog, &plan, &dated, lang(), options)
         );
     } else {
         let money = &budget_defaults()?.settings;
         print!(
             "{}",
-            export::plan::csv_priced(catalog, &plan, LANG, Some(money))
+            export::plan::csv_priced(catalog, &plan, lang(), Some(money))
         );
     }
     Ok(())
@@ -365,7 +406,7 @@ fn unshare(catalog: &Catalog, args: &[String]) -> Outcome {
         o.input
     };
     let decoded = share::decode(catalog, &link)
-        .map_err(|e| Failure::Input(error("link", &[("reason", &e.message(catalog, LANG))])))?;
+        .map_err(|e| Failure::Input(error("link", &[("reason", &e.message(catalog, lang()))])))?;
     for issue in &decoded.issues {
         say(
             catalog,
@@ -382,7 +423,7 @@ fn load_any(catalog: &Catalog, input: &str) -> Result<Decoded, Failure> {
         let decoded = share::decode(catalog, input).map_err(|e| {
             Failure::Input(error(
                 "input",
-                &[("input", input), ("reason", &e.message(catalog, LANG))],
+                &[("input", input), ("reason", &e.message(catalog, lang()))],
             ))
         })?;
         for issue in &decoded.issues {
@@ -420,7 +461,10 @@ fn diff(catalog: &Catalog, args: &[String]) -> Outcome {
             .map_err(|e| Failure::Input(error("write_json", &[("reason", &e.to_string())])))?;
         println!("{s}");
     } else {
-        print!("{}", carryover_engine::diff::render_text(catalog, &d, LANG));
+        print!(
+            "{}",
+            carryover_engine::diff::render_text(catalog, &d, lang())
+        );
     }
     Ok(())
 }
@@ -442,7 +486,7 @@ fn what_if(catalog: &Catalog, args: &[String]) -> Outcome {
     if o.format.as_deref() == Some("text") {
         print!(
             "{}",
-            carryover_engine::whatif::render_text(catalog, &list, LANG)
+            carryover_engine::whatif::render_text(catalog, &list, lang())
         );
         return Ok(());
     }

@@ -435,6 +435,9 @@ pub struct Catalog {
     pub certification: Certification,
     /// Locale → key → text.
     pub locales: BTreeMap<String, BTreeMap<String, String>>,
+    /// Language → overlay key → content text, for every language but English (see
+    /// [`crate::content::lang`]; [`Catalog::localized`] applies one).
+    pub overlays: BTreeMap<String, BTreeMap<String, String>>,
     /// For each requirement, the (question, cover) pairs that support it.
     #[serde(skip)]
     pub supports: Vec<Vec<(usize, usize)>>,

@@ -35,6 +35,7 @@ record!(Catalog {
     published,
     certification,
     locales,
+    overlays,
     supports,
 } + {
     question_index: id_index(questions, |q| &q.id),

@@ -24,6 +24,10 @@ pub struct RawContent {
     pub certification: RawCertification,
     pub frameworks: Vec<RawFramework>,
     pub locales: BTreeMap<String, serde_json::Value>,
+    /// Language → overlay key → text: the content texts of every language but English
+    /// (`content/locales/<lang>/*.toml`, flattened by `build.rs`; see `lang.rs`).
+    #[serde(default)]
+    pub overlays: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -150,7 +150,7 @@ impl Validator {
         let locales = self.locales(raw.locales);
         let mut effort = effort;
         effort.sources = sources;
-        Catalog {
+        let catalog = Catalog {
             content_version: raw.questionnaire.content_version,
             areas,
             headings,
@@ -164,10 +164,13 @@ impl Validator {
             published,
             certification,
             locales,
+            overlays: raw.overlays,
             supports,
             question_index,
             requirement_index,
-        }
+        };
+        crate::content::lang::check(&catalog, &mut self.errors);
+        catalog
     }
 
     #[allow(clippy::type_complexity)] // one private hand-off of the five parts of the standard

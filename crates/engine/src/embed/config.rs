@@ -54,6 +54,9 @@ pub struct EmbedConfig {
     pub prefill: Vec<(usize, Answer)>,
     /// Budget overrides and whether money is shown (file only).
     pub budget: BudgetConfig,
+    /// `lang`: the language to show (the URL's wins over the file's; without either, the
+    /// browser's languages decide).
+    pub lang: Option<crate::content::lang::Lang>,
 }
 
 /// The call to action shown on the results screen.
@@ -361,6 +364,10 @@ impl Resolved {
                 }
                 cta(c).fields = fields;
             }
+            "lang" => match crate::content::lang::Lang::parse(value) {
+                Some(lang) => c.lang = Some(lang),
+                None => problems.push(ConfigProblem::UnknownLang(value.to_owned())),
+            },
             "cta_target" => match value {
                 "blank" | "_blank" => cta(c).target = CtaTarget::Blank,
                 "top" | "_top" => cta(c).target = CtaTarget::Top,
@@ -556,7 +563,7 @@ fn file_entries(text: &str, problems: &mut Vec<ConfigProblem>) -> Vec<(String, S
                 _ => problems.push(wrong("[low, high] or {\"low\": …, \"high\": …}")),
             },
             "origin" | "color" | "colour" | "logo" | "company" | "cta" | "cta_url" | "currency"
-            | "cta_label" | "cta_target" => match value {
+            | "cta_label" | "cta_target" | "lang" => match value {
                 Value::String(s) => out.push((key.clone(), s)),
                 _ => problems.push(wrong("string")),
             },
@@ -768,6 +775,23 @@ mod tests {
         ));
         let r = resolve(catalog(), Some(r##"{"colr":"#fff","logo":3}"##), "");
         assert_eq!(r.problems.len(), 2);
+    }
+
+    #[test]
+    fn lang_comes_from_the_url_before_the_file() {
+        let c = Catalog::builtin().expect("valid content");
+        let r = resolve(c, Some(r#"{"lang":"fr"}"#), "");
+        assert_eq!(r.config.lang, Some(crate::content::lang::Lang::Fr));
+        let r = resolve(c, Some(r#"{"lang":"fr"}"#), "lang=en");
+        assert_eq!(r.config.lang, Some(crate::content::lang::Lang::En));
+        let r = resolve(c, None, "lang=fr-CA");
+        assert_eq!(r.config.lang, Some(crate::content::lang::Lang::Fr));
+        let r = resolve(c, None, "lang=xx");
+        assert_eq!(r.config.lang, None);
+        assert_eq!(
+            r.problems,
+            vec![ConfigProblem::UnknownLang("xx".to_owned())]
+        );
     }
 
     #[test]

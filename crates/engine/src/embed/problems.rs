@@ -64,6 +64,8 @@ pub enum ConfigProblem {
     AnswersNeedOrigin,
     /// `embed` other than `1`/`true`/`0`/`false`.
     BadFlag(String),
+    /// `lang` names a language the content is not written in.
+    UnknownLang(String),
     /// A prefill for a question that does not exist or is not an intake question.
     PrefillQuestion(String),
     /// A prefill whose choice does not fit the question.
@@ -121,7 +123,7 @@ impl AmountProblem {
 
 impl ConfigProblem {
     /// Every id, for the locale check (`embed.problem.<id>`).
-    pub const IDS: [&'static str; 22] = [
+    pub const IDS: [&'static str; 23] = [
         "file_unreadable",
         "file_not_object",
         "unknown_file_key",
@@ -138,6 +140,7 @@ impl ConfigProblem {
         "answers_only_in_file",
         "answers_need_origin",
         "bad_flag",
+        "unknown_lang",
         "prefill_question",
         "prefill_choice",
         "budget_only_in_file",
@@ -165,6 +168,7 @@ impl ConfigProblem {
             ConfigProblem::AnswersOnlyInFile => "answers_only_in_file",
             ConfigProblem::AnswersNeedOrigin => "answers_need_origin",
             ConfigProblem::BadFlag(_) => "bad_flag",
+            ConfigProblem::UnknownLang(_) => "unknown_lang",
             ConfigProblem::PrefillQuestion(_) => "prefill_question",
             ConfigProblem::PrefillChoice { .. } => "prefill_choice",
             ConfigProblem::BudgetOnlyInFile(_) => "budget_only_in_file",
@@ -189,6 +193,7 @@ impl ConfigProblem {
             | ConfigProblem::BadTarget(v)
             | ConfigProblem::BadOrigin(v)
             | ConfigProblem::BadFlag(v)
+            | ConfigProblem::UnknownLang(v)
             | ConfigProblem::PrefillQuestion(v)
             | ConfigProblem::BudgetOnlyInFile(v)
             | ConfigProblem::UnknownCurrency(v)

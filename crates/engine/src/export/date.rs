@@ -161,6 +161,15 @@ impl Date {
         self.month
     }
 
+    /// The day of the month as `locale` writes it in a date: French writes the first "1er"
+    /// ("1er avril 2027"), every other day and language the plain number.
+    pub fn day_in(self, locale: &str) -> String {
+        match (locale, self.day) {
+            ("fr", 1) => "1er".to_owned(),
+            _ => self.day.to_string(),
+        }
+    }
+
     /// Day of the month.
     pub fn day(self) -> u8 {
         self.day

@@ -14,7 +14,8 @@
 use crate::assess::budget::{BudgetDefaults, BudgetSettings, format_money, format_range};
 use crate::content::catalog::Catalog;
 use crate::export::blocks::{Block, Linked, Section};
-use crate::export::{days, tr};
+use crate::export::tr;
+use crate::export::units::localize;
 use crate::model::Maturity;
 
 /// Locale keys the method section needs.
@@ -150,10 +151,12 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
             })
             .unwrap_or_default()
     };
+    // Two decimals, as the locale writes them.
+    let two = |x: f64| localize(locale, &format!("{x:.2}"));
     let credits: Vec<String> = Maturity::ALL
         .iter()
         .zip(catalog.rules.maturity_credit)
-        .map(|(m, c)| format!("{} {c:.2}", t(&format!("answer.{}.label", m.id()))))
+        .map(|(m, c)| format!("{} {}", t(&format!("answer.{}.label", m.id())), two(c)))
         .collect();
     let mut constants = vec![
         f(
@@ -163,23 +166,26 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
         f(
             "method.capacity",
             &[
-                ("low", &days(e.capacity_low)),
-                ("high", &days(e.capacity_high)),
+                ("low", &super::units::days_in(locale, e.capacity_low)),
+                ("high", &super::units::days_in(locale, e.capacity_high)),
                 ("sources", &sources("capacity")),
             ],
         ),
         f(
             "method.audit_cycle",
             &[
-                ("days", &days(e.audit_days)),
-                ("months", &days(e.audit_months)),
+                ("days", &super::units::days_in(locale, e.audit_days)),
+                ("months", &super::units::days_in(locale, e.audit_months)),
                 ("sources", &sources("audit_cycle")),
             ],
         ),
         f(
             "method.foundation",
             &[
-                ("days", &days(e.foundation_days_per_practice)),
+                (
+                    "days",
+                    &super::units::days_in(locale, e.foundation_days_per_practice),
+                ),
                 ("sources", &sources("foundation")),
             ],
         ),
@@ -196,8 +202,8 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
         f(
             "method.range",
             &[
-                ("low", &format!("{:.2}", e.range_low)),
-                ("high", &format!("{:.2}", e.range_high)),
+                ("low", &two(e.range_low)),
+                ("high", &two(e.range_high)),
                 ("sources", &sources("range")),
             ],
         ),
@@ -207,7 +213,7 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
             "method.factor",
             &[
                 ("factor", &t(&format!("factor.{}", factor.id))),
-                ("multiplier", &format!("{:.2}", factor.multiplier)),
+                ("multiplier", &two(factor.multiplier)),
                 ("sources", &sources(&format!("factor.{}", factor.id))),
             ],
         ));
@@ -279,7 +285,7 @@ pub fn section(catalog: &Catalog, locale: &str, money: Option<&BudgetSettings>) 
                     &[
                         ("low", &p.low.to_string()),
                         ("high", &p.high.to_string()),
-                        ("basis", &p.basis),
+                        ("basis", &t(&format!("ui.results.basis.{}", p.basis))),
                         ("from", &super::programs_name(catalog, locale, &p.from)),
                         ("claim", &p.claim),
                         ("source", src.map_or("", |s| s.title.as_str())),

@@ -31,8 +31,8 @@ pub use crate::export::blocks::{Block, Cell, Linked, Section, Table};
 use crate::export::date::Date;
 use crate::export::schedule::{self, Schedule};
 use crate::export::soa;
-use crate::export::units::{months_number, person_days, points, points_number};
-use crate::export::{answer_label, days, practice_name, tr, why};
+use crate::export::units::{days, months_number, person_days, points};
+use crate::export::{answer_label, practice_name, tr, why};
 use crate::model::{PracticeAnswer, Status};
 
 /// The whole report, as text ready to lay out.
@@ -171,7 +171,7 @@ impl Report {
             prepared: c.f(
                 "report.prepared",
                 &[
-                    ("date", &date.to_string()),
+                    ("date", &schedule::long_date(catalog, locale, date)),
                     ("version", &catalog.content_version),
                 ],
             ),
@@ -393,8 +393,14 @@ fn effort_range(c: &Ctx<'_>, a: &Assessment) -> String {
         &[
             ("low", &e.days_low.to_string()),
             ("high", &e.days_high.to_string()),
-            ("months_low", &months_number(e.months_low)),
-            ("months_high", &months_number(e.months_high)),
+            (
+                "months_low",
+                &super::units::months_in(c.locale, e.months_low),
+            ),
+            (
+                "months_high",
+                &super::units::months_in(c.locale, e.months_high),
+            ),
         ],
     )
 }
@@ -479,23 +485,22 @@ fn money(c: &Ctx<'_>, a: &Assessment, settings: &BudgetSettings) -> Section {
     }
 }
 
-fn pct(x: u8) -> String {
-    format!("{x}%")
-}
-
 fn overlap(c: &Ctx<'_>, a: &Assessment) -> Section {
     let row = |label: &str, sp: &Split| {
         vec![
             Cell::text(label),
-            Cell::text(pct(sp.inherited_pct)),
-            Cell::text(pct(sp.extend_pct)),
-            Cell::text(pct(sp.net_new_pct)),
-            Cell::text(pct(sp.effort_done_pct)),
+            Cell::text(super::units::percent(c.locale, sp.inherited_pct)),
+            Cell::text(super::units::percent(c.locale, sp.extend_pct)),
+            Cell::text(super::units::percent(c.locale, sp.net_new_pct)),
+            Cell::text(super::units::percent(c.locale, sp.effort_done_pct)),
             Cell::text(c.f(
                 "report.days_done",
                 &[
-                    ("done", &days(sp.full_days - sp.remaining_days)),
-                    ("full", &days(sp.full_days)),
+                    (
+                        "done",
+                        &super::units::days_in(c.locale, sp.full_days - sp.remaining_days),
+                    ),
+                    ("full", &super::units::days_in(c.locale, sp.full_days)),
                 ],
             )),
         ]
@@ -531,7 +536,7 @@ fn overlap(c: &Ctx<'_>, a: &Assessment) -> Section {
                     &[
                         ("low", &f.low.to_string()),
                         ("high", &f.high.to_string()),
-                        ("basis", &f.basis),
+                        ("basis", &c.t(&format!("ui.results.basis.{}", f.basis))),
                         ("from", &from),
                         ("claim", &f.claim),
                     ],
@@ -579,13 +584,13 @@ fn effort(c: &Ctx<'_>, a: &Assessment) -> Section {
         .map(|l| {
             vec![
                 Cell::text(c.t(&format!("effort.{}", l.kind.id()))),
-                Cell::text(days(l.days)),
+                Cell::text(super::units::days_in(c.locale, l.days)),
             ]
         })
         .collect();
     rows.push(vec![
         Cell::text(c.t("report.total")),
-        Cell::text(days(e.days)),
+        Cell::text(super::units::days_in(c.locale, e.days)),
     ]);
     let mut blocks = vec![
         Block::Paragraph {
@@ -609,7 +614,10 @@ fn effort(c: &Ctx<'_>, a: &Assessment) -> Section {
                     c.f(
                         "report.factor",
                         &[
-                            ("multiplier", &format!("{:.2}", f.multiplier)),
+                            (
+                                "multiplier",
+                                &super::units::localize(c.locale, &format!("{:.2}", f.multiplier)),
+                            ),
                             ("label", &c.t(&format!("factor.{}", f.id))),
                         ],
                     )
@@ -641,7 +649,7 @@ fn roadmap(c: &Ctx<'_>, a: &Assessment, plan: &Schedule) -> Section {
                     "start",
                     &schedule::long_date(c.catalog, c.locale, plan.start),
                 ),
-                ("capacity", &days(plan.capacity)),
+                ("capacity", &super::units::days_in(c.locale, plan.capacity)),
             ],
         ),
     }];
@@ -689,8 +697,8 @@ fn roadmap(c: &Ctx<'_>, a: &Assessment, plan: &Schedule) -> Section {
                         Cell::text(&i.requirement),
                         Cell::text(requirement_name(c, &i.requirement)),
                         c.status(i.status),
-                        Cell::text(days(i.remaining_days * m)),
-                        Cell::text(points_number(i.gain)),
+                        Cell::text(super::units::days_in(c.locale, i.remaining_days * m)),
+                        Cell::text(super::units::points_in(c.locale, i.gain)),
                     ]
                 })
                 .collect(),

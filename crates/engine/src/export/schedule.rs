@@ -324,7 +324,7 @@ pub fn long_date(catalog: &Catalog, locale: &str, d: Date) -> String {
         locale,
         "schedule.date",
         &[
-            ("day", &d.day().to_string()),
+            ("day", &d.day_in(locale)),
             (
                 "month",
                 catalog.text(locale, &format!("month.{}", d.month())),

@@ -6,7 +6,11 @@
 //! - Months are to the half month.
 //! - A counted noun takes its locale's plural form: keys `<key>.one` and `<key>.other` with an
 //!   `{n}` placeholder (`unit.person_days.one = "{n} person-day"`). English uses `one` for exactly
-//!   "1"; a locale with other rules would add its forms and its rule here.
+//!   "1"; French for a number below 2 ("0 jour", "1,5 jour", CLDR's rule); a locale with other
+//!   rules would add its forms and its rule here.
+//! - Numbers are written the locale's way: French has a decimal comma ("2,5") and a no-break
+//!   space before the percent sign ("40 %"); English "2.5" and "40%". The `*_in` functions and
+//!   [`percent`] take the locale; the plain ones give the neutral form files such as CSV keep.
 
 use crate::content::catalog::Catalog;
 use crate::export::tr;
@@ -68,9 +72,43 @@ pub fn points_number(x: f64) -> String {
     }
 }
 
-/// The plural category of a number as displayed (English: `one` for exactly "1").
-fn category(_locale: &str, n: &str) -> &'static str {
-    if n == "1" { "one" } else { "other" }
+/// A number written by this module (`"2.5"`) as `locale` writes it (French: `"2,5"`).
+pub fn localize(locale: &str, number: &str) -> String {
+    crate::model::text::localize_number(locale, number)
+}
+
+/// [`days`] as `locale` writes it.
+pub fn days_in(locale: &str, x: f64) -> String {
+    localize(locale, &days(x))
+}
+
+/// [`months_number`] as `locale` writes it.
+pub fn months_in(locale: &str, x: f64) -> String {
+    localize(locale, &months_number(x))
+}
+
+/// [`points_number`] as `locale` writes it.
+pub fn points_in(locale: &str, x: f64) -> String {
+    localize(locale, &points_number(x))
+}
+
+/// A percentage as `locale` writes it: `40%`, French `40 %` (with a no-break space).
+pub fn percent(locale: &str, n: impl std::fmt::Display) -> String {
+    let n = localize(locale, &n.to_string());
+    match locale {
+        "fr" => format!("{n}\u{a0}%"),
+        _ => format!("{n}%"),
+    }
+}
+
+/// The plural category of a number as displayed: English `one` for exactly "1"; French `one`
+/// below 2 (0, 0,5, 1, 1,5: CLDR's rule for French).
+fn category(locale: &str, n: &str) -> &'static str {
+    let one = match locale {
+        "fr" => matches!(n.split(['.', ',']).next(), Some("0" | "1")),
+        _ => n == "1",
+    };
+    if one { "one" } else { "other" }
 }
 
 /// A counted noun: `key.one` or `key.other` with `{n}` filled.
@@ -79,7 +117,7 @@ pub fn counted(catalog: &Catalog, locale: &str, key: &str, n: &str) -> String {
         catalog,
         locale,
         &format!("{key}.{}", category(locale, n)),
-        &[("n", n)],
+        &[("n", &localize(locale, n))],
     )
 }
 
@@ -141,6 +179,38 @@ mod tests {
         assert_eq!(points_number(2.34), "2.3");
         assert_eq!(points_number(12.34), "12");
         assert_eq!(points_number(0.0), "0");
+    }
+
+    #[test]
+    fn french_numbers_have_a_decimal_comma_and_a_space_before_percent() {
+        assert_eq!(days_in("fr", 2.25), "2,5");
+        assert_eq!(months_in("fr", 4.3), "4,5");
+        assert_eq!(points_in("fr", 2.34), "2,3");
+        assert_eq!(days_in("en", 2.25), "2.5");
+        assert_eq!(percent("fr", 40), "40\u{a0}%");
+        assert_eq!(percent("en", 40), "40%");
+        assert_eq!(category("fr", "0"), "one");
+        assert_eq!(category("fr", "1,5"), "one");
+        assert_eq!(category("fr", "2"), "other");
+        assert_eq!(category("en", "0"), "other");
+        assert_eq!(category("en", "1.5"), "other");
+    }
+
+    #[test]
+    fn french_plurals_are_singular_below_two() {
+        let c = Catalog::builtin().expect("valid content");
+        for (x, form) in [
+            (0.2, "one"),
+            (1.0, "one"),
+            (1.5, "one"),
+            (2.0, "other"),
+            (12.0, "other"),
+        ] {
+            let n = days_in("fr", x);
+            let expect = tr(c, "fr", &format!("unit.person_days.{form}"), &[("n", &n)]);
+            assert_eq!(person_days(c, "fr", x), expect, "{x}");
+        }
+        assert!(person_days(c, "fr", 2.25).starts_with("2,5"));
     }
 
     #[test]

@@ -112,3 +112,12 @@ impl Wording {
         fill(&template(&self.key), &args)
     }
 }
+
+/// A number written with a point (`"2.5"`) as `locale` writes it (French: `"2,5"`). The one rule
+/// for decimal separators; `export::units` builds its number forms on it.
+pub fn localize_number(locale: &str, number: &str) -> String {
+    match locale {
+        "fr" => number.replace('.', ","),
+        _ => number.to_owned(),
+    }
+}

@@ -14,7 +14,9 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
     let cli = |k: &str, args: &[(&str, &str)]| {
         carryover_engine::export::fill(catalog.text(locale, &format!("cli.summary.{k}")), args)
     };
-    let days = |d: f64, width: usize| cli("days", &[("days", &format!("{d:>width$.1}"))]);
+    // Numbers as the locale writes them (decimal comma in French).
+    let num = |text: String| carryover_engine::export::units::localize(locale, &text);
+    let days = |d: f64, width: usize| cli("days", &[("days", &num(format!("{d:>width$.1}")))]);
     let mut s = String::new();
     let band = format!("band.{}.label", a.readiness.band);
     let _ = writeln!(s, "{}", tr("app.name"));
@@ -27,7 +29,10 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
                 ("label", &tr("results.readiness")),
                 ("score", &a.readiness.score.to_string()),
                 ("band", &tr(&band)),
-                ("credit", &format!("{:.2}", a.readiness.weighted_credit)),
+                (
+                    "credit",
+                    &num(format!("{:.2}", a.readiness.weighted_credit))
+                ),
                 ("weight", &format!("{:.0}", a.readiness.weight_total)),
             ],
         )
@@ -97,7 +102,7 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
                 &[
                     ("low", &f.low.to_string()),
                     ("high", &f.high.to_string()),
-                    ("basis", &f.basis),
+                    ("basis", &tr(&format!("ui.results.basis.{}", f.basis))),
                     ("from", &programs(&f.from)),
                     ("claim", &f.claim),
                     ("publisher", publisher),
@@ -117,8 +122,8 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
                 ("label", &tr("results.effort")),
                 ("days_low", &e.days_low.to_string()),
                 ("days_high", &e.days_high.to_string()),
-                ("months_low", &e.months_low.to_string()),
-                ("months_high", &e.months_high.to_string()),
+                ("months_low", &num(e.months_low.to_string())),
+                ("months_high", &num(e.months_high.to_string())),
                 (
                     "systems",
                     &carryover_engine::export::units::counted(
@@ -202,8 +207,8 @@ pub(crate) fn summary(catalog: &Catalog, a: &Assessment, locale: &str) -> String
             cli(
                 "win",
                 &[
-                    ("gain", &format!("{:.1}", win.readiness_gain)),
-                    ("days", &format!("{:.1}", win.days_saved)),
+                    ("gain", &num(format!("{:.1}", win.readiness_gain))),
+                    ("days", &num(format!("{:.1}", win.days_saved))),
                     ("question", q),
                     ("id", &win.question),
                 ],
