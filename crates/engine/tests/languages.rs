@@ -145,7 +145,10 @@ fn french_outputs_carry_no_english() {
             ("report.md", report.to_markdown()),
             ("report.html", report.to_html()),
             ("soa.csv", soa::csv(fr, &a, &doc.answers, &doc.tasks, "fr")),
-            ("tasks.csv", plan::csv_priced(fr, &plan_tasks, "fr", Some(&money.settings))),
+            (
+                "tasks.csv",
+                plan::csv_priced(fr, &plan_tasks, "fr", Some(&money.settings)),
+            ),
             (
                 "tasks.ics",
                 plan::ics(

@@ -222,6 +222,15 @@ impl Catalog {
         out
     }
 
+    /// A content text kept outside the catalog (the budget sources' notes, `budget.<id>.note`) in
+    /// the language `locale`: its overlay's text, else `english`.
+    pub fn overlay_text<'a>(&'a self, locale: &str, key: &str, english: &'a str) -> &'a str {
+        self.overlays
+            .get(locale)
+            .and_then(|o| o.get(key))
+            .map_or(english, String::as_str)
+    }
+
     /// The same catalog with the content texts of `lang` (English: a copy). Ids, order and every
     /// number are unchanged, so answers, share links and indexes mean the same in every language.
     /// A text the overlay lacks stays English (validation refuses such a bundle).

@@ -233,6 +233,11 @@ fn constants(catalog: &Catalog, locale: &str) -> Vec<String> {
 fn sources(catalog: &Catalog, locale: &str, budget: Option<&BudgetDefaults>) -> Vec<String> {
     let e = &catalog.effort;
     let budget_sources = budget.map(|d| d.sources.as_slice()).unwrap_or_default();
+    let budget_note = |id: &str, note: &str| -> String {
+        catalog
+            .overlay_text(locale, &format!("budget.{id}.note"), note)
+            .to_owned()
+    };
     let source_item = |title: &str, publisher: &str, date: &str, note: &str| {
         tr(
             catalog,
@@ -249,17 +254,24 @@ fn sources(catalog: &Catalog, locale: &str, budget: Option<&BudgetDefaults>) -> 
     e.sources
         .iter()
         .map(|s| {
-            let note = budget_sources
-                .iter()
-                .find(|b| b.id == s.id)
-                .map_or_else(|| s.note.clone(), |b| format!("{} {}", s.note, b.note));
+            let note = budget_sources.iter().find(|b| b.id == s.id).map_or_else(
+                || s.note.clone(),
+                |b| format!("{} {}", s.note, budget_note(&b.id, &b.note)),
+            );
             source_item(&s.title, &s.publisher, &s.date, &note)
         })
         .chain(
             budget_sources
                 .iter()
                 .filter(|b| !e.sources.iter().any(|s| s.id == b.id))
-                .map(|b| source_item(&b.title, &b.publisher, &b.date, &b.note)),
+                .map(|b| {
+                    source_item(
+                        &b.title,
+                        &b.publisher,
+                        &b.date,
+                        &budget_note(&b.id, &b.note),
+                    )
+                }),
         )
         .collect()
 }
