@@ -226,6 +226,7 @@ mod tests {
     /// Every text of the start page is in the skeleton in every language.
     #[test]
     fn the_skeleton_has_every_language() {
+        crate::install_content();
         let html = include_str!("../../index.html");
         for lang in Lang::ALL {
             let catalog = Catalog::builtin_in(lang).expect("valid content");
