@@ -413,6 +413,14 @@ describe('take the result away', () => {
   it('prints the report as several clean pages', async () => {
     const context = await newContext(fixture('ai-provider-hiring'));
     const { page, errors } = await openResults(context);
+    // Built when printing, not on every render of the results.
+    assert.equal(await page.getByTestId('print-report').locator('.report').count(), 0, 'empty until printing');
+    // The browser's own print (page.pdf fires beforeprint) rebuilds it from what is there now.
+    await page.getByLabel('Roadmap start date').fill('2027-03-01');
+    await page.pdf({ format: 'A4' });
+    assert.match(await page.getByTestId('print-report').textContent(), /1 March 2027/);
+    await page.evaluate(() => { document.querySelector('[data-testid="print-report"]').innerHTML = ''; });
+    // Print emulation (the print media query turning true) builds it too.
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('[data-testid="print-report"]').isVisible(), true);
     assert.equal(await page.locator('.topbar').isVisible(), false, 'no UI chrome in print');
@@ -426,6 +434,11 @@ describe('take the result away', () => {
     assert.ok(pages >= 5, `the report has ${pages} pages`);
     await page.emulateMedia({ media: 'screen' });
     assert.equal(await page.locator('[data-testid="print-report"]').isVisible(), false, 'hidden on screen');
+    // The Print button builds it before opening the dialog (last: headless Chromium stays
+    // "printing" after print(), and page.pdf would then refuse).
+    await page.evaluate(() => { document.querySelector('[data-testid="print-report"]').innerHTML = ''; });
+    await page.getByTestId('print').click();
+    assert.match(await page.getByTestId('print-report').locator('.report').textContent(), /Statement of Applicability \(draft\)/);
     assert.deepEqual(errors, []);
     await context.close();
   });

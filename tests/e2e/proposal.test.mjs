@@ -260,7 +260,9 @@ describe('from scorecard to proposal', () => {
       const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
       assert.ok(header.endsWith(',Cost (EUR)'), header);
       assert.ok(rows.length > 10 && rows.every((r) => /,\d+$/.test(r)), 'each task ends in its cost');
-      // The printed report is the same model: the Budget section is on paper too.
+      // The printed report is the same model: the Budget section is on paper too (built when
+      // printing: page.pdf fires beforeprint).
+      await page.pdf();
       assert.equal(await page.getByTestId('print-report').locator('#budget h2').textContent(), 'Budget');
       assert.deepEqual(errors, []);
       await context.close();
@@ -285,6 +287,8 @@ describe('from scorecard to proposal', () => {
       assert.ok(!/\$\d|id="budget"/.test(html), 'nor in its HTML');
       const csv = await download(page, 'Task plan (CSV)');
       assert.ok(!csv.includes('Cost ('), 'no cost column');
+      await page.pdf();
+      assert.match(await page.getByTestId('print-report').locator('.report').textContent(), /Statement of Applicability \(draft\)/);
       assert.equal(await page.getByTestId('print-report').locator('#budget').count(), 0);
       assert.deepEqual(errors, []);
       await context.close();

@@ -84,6 +84,9 @@ fn full_results(state: AppState) -> impl IntoView {
     // What the reader saw when they last left the results, to say what moved; remember what they
     // see now for the next time.
     let before = revisit.seen.get_untracked();
+    // Built when printing, never on a render (see `print_report`); the Print button fills it too.
+    let print = print_report::PrintTarget::from_context();
+    provide_context(print);
     on_cleanup(move || {
         revisit.seen.set(Some(summary::glance(&state)));
     });
@@ -151,7 +154,7 @@ fn full_results(state: AppState) -> impl IntoView {
             <take_away::TakeAway/>
             <method::Method/>
         </main>
-        <print_report::PrintReport/>
+        <print_report::PrintReport target=print/>
     }
 }
 

@@ -51,7 +51,7 @@ pub fn NetNew() -> impl IntoView {
         })
     };
     view! {
-        <Part id="results-net-new" title=state.text("ui.results.net_new")>
+        <Part id="results-net-new" lazy=true title=state.text("ui.results.net_new")>
             <p>{state.text("ui.results.net_new_intro")}</p>
             {items}
         </Part>

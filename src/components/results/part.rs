@@ -19,6 +19,10 @@ pub fn Part(
     /// Extra CSS classes.
     #[prop(optional)]
     class: Option<&'static str>,
+    /// Build the content when the part is first opened (then keep it), not with the page: for
+    /// large parts no link opens at a row inside.
+    #[prop(optional)]
+    lazy: bool,
     /// The part's content.
     children: Children,
 ) -> impl IntoView {
@@ -27,13 +31,33 @@ pub fn Part(
         || "results-section part".to_owned(),
         |c| format!("results-section part {c}"),
     );
+    let opened = RwSignal::new(!lazy);
+    let body = if lazy {
+        let kept = StoredValue::new_local(Some(children));
+        // Untracked: what the content reads when it is built must not rebuild it.
+        (move || {
+            opened.get().then(|| {
+                kept.try_update_value(Option::take)
+                    .flatten()
+                    .map(|children| untrack(children))
+            })
+        })
+        .into_any()
+    } else {
+        children()
+    };
+    let on_toggle = move |ev: leptos::ev::Event| {
+        if !opened.get_untracked() && event_target::<web_sys::HtmlDetailsElement>(&ev).open() {
+            opened.set(true);
+        }
+    };
     view! {
-        <details class=class id=id data-part=id>
+        <details class=class id=id data-part=id on:toggle=on_toggle>
             <summary class="part-summary">
                 <h2 class="part-title" id=heading_id>{title}</h2>
                 {hint.map(|h| view! { <span class="part-hint">{h}</span> })}
             </summary>
-            <div class="part-body">{children()}</div>
+            <div class="part-body">{body}</div>
         </details>
     }
 }

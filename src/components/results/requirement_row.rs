@@ -17,9 +17,8 @@ fn relation_key(r: Relation) -> &'static str {
     }
 }
 
-/// A requirement row with its reasons.
-#[allow(clippy::too_many_lines)] // one view read top to bottom; splitting it would scatter the markup
-#[allow(clippy::needless_pass_by_value)] // Leptos component props are owned
+/// A requirement row with its reasons. The reasons (most of the results screen's elements when
+/// every row carried them) are built when the row is first opened, then kept.
 #[component]
 pub fn RequirementRow(
     /// The engine's result for this requirement.
@@ -27,12 +26,44 @@ pub fn RequirementRow(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let catalog = state.catalog;
+    let name = catalog
+        .requirement(&result.id)
+        .map_or("", |r| r.name.as_str())
+        .to_owned();
+    let status = result.status;
+    let id = result.id.clone();
+    let row_id = result.id.clone();
+    let opened = RwSignal::new(false);
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+        if open && !opened.get_untracked() {
+            opened.set(true);
+        }
+    };
+    view! {
+        <li class="req" data-requirement=row_id data-status=status.id()>
+            <details on:toggle=on_toggle>
+                <summary>
+                    <span class="req-id">{id}</span>
+                    <span class="req-name">{name}</span>
+                    <span class=format!("badge status-{}", status.id())>{status_label(&state, status)}</span>
+                </summary>
+                {move || opened.get().then(|| why(state, &result))}
+            </details>
+        </li>
+    }
+}
+
+/// What is behind a row's status: the explanation, the answers, the crosswalk rows, why not
+/// applicable or why net-new.
+#[allow(clippy::too_many_lines)] // one view read top to bottom; splitting it would scatter the markup
+fn why(state: AppState, result: &RequirementResult) -> impl IntoView + use<> {
+    let catalog = state.catalog;
     let ri = catalog.requirement_index(&result.id);
     let req = ri.and_then(|i| catalog.requirements.get(i));
-    let name = req.map_or("", |r| r.name.as_str()).to_owned();
     let explain = req.map_or("", |r| r.explain.as_str()).to_owned();
     // In words, by the engine (the same line as the report's: the head start of a partial row).
-    let summary_line = carryover_engine::export::why(catalog, state.locale, &result);
+    let summary_line = carryover_engine::export::why(catalog, state.locale, result);
 
     let not_applicable = result.not_applicable.as_ref().map(|na| {
         let text = match na {
@@ -147,25 +178,15 @@ pub fn RequirementRow(
         }
     });
 
-    let status = result.status;
     view! {
-        <li class="req" data-requirement=result.id.clone() data-status=status.id()>
-            <details>
-                <summary>
-                    <span class="req-id">{result.id.clone()}</span>
-                    <span class="req-name">{name}</span>
-                    <span class=format!("badge status-{}", status.id())>{status_label(&state, status)}</span>
-                </summary>
-                <div class="req-why">
-                    <p class="req-explain">{explain}</p>
-                    <p><strong>{state.text("report.why")} ": "</strong>{summary_line}</p>
-                    {not_applicable}
-                    <h3>{state.text("ui.results.answers_behind")}</h3>
-                    {support}
-                    {crosswalk}
-                    {net_new}
-                </div>
-            </details>
-        </li>
+        <div class="req-why">
+            <p class="req-explain">{explain}</p>
+            <p><strong>{state.text("report.why")} ": "</strong>{summary_line}</p>
+            {not_applicable}
+            <h3>{state.text("ui.results.answers_behind")}</h3>
+            {support}
+            {crosswalk}
+            {net_new}
+        </div>
     }
 }

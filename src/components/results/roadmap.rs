@@ -92,7 +92,7 @@ pub fn Roadmap() -> impl IntoView {
         })
     };
     view! {
-        <Part id="results-roadmap" title=state.text("results.roadmap")>
+        <Part id="results-roadmap" lazy=true title=state.text("results.roadmap")>
             <p>{state.text("ui.results.roadmap_intro")}</p>
             <ol class="phases">{phases}</ol>
         </Part>

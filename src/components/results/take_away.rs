@@ -130,6 +130,7 @@ pub fn TakeAway() -> impl IntoView {
     let autosave = expect_context::<Autosave>();
     let start = expect_context::<RoadmapStart>();
     let embed = use_context::<Embed>();
+    let print = expect_context::<super::print_report::PrintTarget>();
     let failure = RwSignal::new(None::<String>);
     let buttons = Export::ALL
         .into_iter()
@@ -181,7 +182,10 @@ pub fn TakeAway() -> impl IntoView {
                 <p class="fineprint" id="take-start-hint">{state.text("ui.take.start_hint")}</p>
             </div>
             <div class="take-print">
-                <button type="button" class="button button-primary" data-testid="print" on:click=move |_| download::print()>
+                <button type="button" class="button button-primary" data-testid="print" on:click=move |_| {
+                    print.fill();
+                    download::print();
+                }>
                     {state.text("ui.take.print")}
                 </button>
                 <p class="fineprint">{state.text("ui.take.print_hint")}</p>

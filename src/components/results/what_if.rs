@@ -67,7 +67,7 @@ pub fn WhatIfPart() -> impl IntoView {
         )
     };
     view! {
-        <Part id="results-whatif" title=state.text("ui.whatif.title")>
+        <Part id="results-whatif" lazy=true title=state.text("ui.whatif.title")>
             <p>{state.text("ui.whatif.intro")}</p>
             {items}
         </Part>
