@@ -10,7 +10,7 @@ use carryover_engine::diff::{Diff, diff_documents, direction_id};
 use carryover_engine::{AnswersDocument, share};
 use leptos::prelude::*;
 
-use super::import_answers::read_picked;
+use super::import_answers::{read_picked, take_picked};
 use super::part::Part;
 use super::what_if::change_line;
 use super::{half_days, status_label, subject_name, tr};
@@ -33,11 +33,9 @@ pub fn ComparePart() -> impl IntoView {
     let state = expect_context::<AppState>();
     let earlier = RwSignal::new(None::<Earlier>);
     let on_change = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        let Some(file) = take_picked(&ev) else {
             return;
         };
-        input.set_value("");
         leptos::task::spawn_local(async move {
             let (name, read) = read_picked(state, file).await;
             earlier.set(Some(match read {

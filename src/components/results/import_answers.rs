@@ -88,12 +88,9 @@ pub fn ImportAnswers() -> impl IntoView {
         }));
     };
     let on_change = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        let Some(file) = take_picked(&ev) else {
             return;
         };
-        // Picking the same file again must fire `change` again.
-        input.set_value("");
         leptos::task::spawn_local(async move {
             let (name, read) = read_picked(state, file).await;
             match read {
@@ -231,6 +228,15 @@ pub fn ImportAnswers() -> impl IntoView {
             </div>
         </dialog>
     }
+}
+
+/// The file a `change` event of a file input picked, if any. The input is emptied, so picking
+/// the same file again fires `change` again.
+pub(crate) fn take_picked(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = event_target(ev);
+    let file = input.files().and_then(|files| files.get(0))?;
+    input.set_value("");
+    Some(file)
 }
 
 /// Reads a picked file the one way answers files are read (size checked before reading, then
