@@ -17,6 +17,7 @@ pub mod revisit;
 pub mod route;
 pub mod state;
 pub mod storage;
+pub mod takeaway;
 
 use std::time::Duration;
 

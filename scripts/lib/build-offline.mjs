@@ -7,6 +7,8 @@
 //     its loader <script type="module">;
 //   - adds a loader that imports the wasm-bindgen JS glue from a Blob URL and hands it the wasm
 //     bytes (decoded from base64) instead of a URL to fetch;
+//   - does the same for the take-away module (build-takeaway.mjs): its loader tag becomes an inline
+//     window.carryoverTakeAway() holding that module's glue and wasm, decoded only when called;
 //   - adds a Content-Security-Policy <meta> that forbids any network request but a https logo;
 //   - marks <html data-build="offline" data-built="YYYY-MM-DD"> (the CSS hides "Download offline
 //     copy" there; the start page shows "Offline copy, built <date>").
@@ -83,6 +85,38 @@ try {
 }
 </script>`;
 html = html.slice(0, loader.index) + offlineLoader + html.slice(loader.index + loader[0].length);
+
+// 1a. The take-away module's loader (build-takeaway.mjs): one module script naming its glue and wasm.
+const takeAways = [...html.matchAll(/<script type="module" src="(\.\/carryover-takeaway-loader-[0-9a-f]+\.js)"[^>]*><\/script>/g)];
+if (takeAways.length !== 1) fail(`expected 1 take-away loader script, found ${takeAways.length}`);
+const takeAway = takeAways[0];
+const takeAwayText = distFile(takeAway[1], 'utf8');
+const takeAwayGluePath = /import\('(\.\/carryover-takeaway-[0-9a-f]+\.js)'\)/.exec(takeAwayText)?.[1];
+const takeAwayWasmPath = /new URL\('(\.\/carryover-takeaway-[0-9a-f]+_bg\.wasm)'/.exec(takeAwayText)?.[1];
+if (!takeAwayGluePath || !takeAwayWasmPath) fail('could not find the glue and wasm names in the take-away loader');
+const takeAwayWasm = distFile(takeAwayWasmPath);
+if (takeAwayWasm.subarray(0, 4).toString('latin1') !== '\0asm') fail(`${takeAwayWasmPath} is not a wasm module`);
+const offlineTakeAway = `<script type="module">
+// Offline build: the take-away module's wasm and glue, decoded only when the app asks for them.
+const takeAwayWasm = "${takeAwayWasm.toString('base64')}";
+const takeAwayGlue = ${scriptString(distFile(takeAwayGluePath, 'utf8'))};
+let loading;
+window.carryoverTakeAway = () =>
+  (loading ??= (async () => {
+    const url = URL.createObjectURL(new Blob([takeAwayGlue], { type: "text/javascript" }));
+    try {
+      const m = await import(url);
+      await m.default({ module_or_path: Uint8Array.from(atob(takeAwayWasm), (c) => c.charCodeAt(0)) });
+      return m;
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  })().catch((error) => {
+    loading = undefined;
+    throw error;
+  }));
+</script>`;
+html = html.slice(0, takeAway.index) + offlineTakeAway + html.slice(takeAway.index + takeAway[0].length);
 
 // 1b. The language chooser (public/lang.js, a classic script that must run before first paint):
 //     inlined where it stands.

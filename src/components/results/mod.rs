@@ -87,6 +87,9 @@ fn full_results(state: AppState) -> impl IntoView {
     // Built when printing, never on a render (see `print_report`); the Print button fills it too.
     let print = print_report::PrintTarget::from_context();
     provide_context(print);
+    // The file writers (the second wasm module) load once this screen is up, so printing and the
+    // downloads are ready when asked for (see `crate::takeaway`).
+    crate::takeaway::preload();
     on_cleanup(move || {
         revisit.seen.set(Some(summary::glance(&state)));
     });

@@ -10,31 +10,33 @@
 //! print without `beforeprint`). Building it on every results render cost more than the rest of
 //! the screen; the element stays empty until then.
 //!
-//! Why inner HTML rather than a Leptos view of the model: the engine's HTML writer is in the wasm
+//! The HTML comes from the take-away module (`crate::takeaway`, the engine's report writer in the
+//! second wasm module), which the results screen loads once it has rendered. The browser's own
+//! print events cannot wait for it: when one comes before the module is ready (seconds after the
+//! results first show, on a slow connection), the report is filled as soon as the module is there,
+//! and that print shows the screen as it is (see `style/print.css`). The Print button waits.
+//!
+//! Why inner HTML rather than a Leptos view of the model: the engine's HTML writer is needed
 //! anyway (the HTML download), while a second, view-macro renderer of the same blocks added its own
 //! generic view code to the wasm and a second place for paper and file to drift apart.
 
-use carryover_engine::export::report::{Report, ReportOptions};
+use carryover_engine::export::takeaway::Kind;
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-use crate::autosave::Autosave;
-use crate::download::{self, RoadmapStart};
-use crate::embed::Embed;
-use crate::state::AppState;
+use super::tr;
+use crate::download;
+use crate::takeaway::{self, Jobs};
 
 /// The printed report's element and what it is built from; a context of the results screen, so
 /// the Print button can fill it before opening the dialog. `Copy`: every field is a handle.
 #[derive(Clone, Copy)]
 pub struct PrintTarget {
     element: NodeRef<Div>,
-    state: AppState,
-    autosave: Autosave,
-    start: RoadmapStart,
-    embed: Option<Embed>,
+    jobs: Jobs,
 }
 
 impl PrintTarget {
@@ -42,44 +44,54 @@ impl PrintTarget {
     pub fn from_context() -> Self {
         Self {
             element: NodeRef::new(),
-            state: expect_context::<AppState>(),
-            autosave: expect_context::<Autosave>(),
-            start: expect_context::<RoadmapStart>(),
-            embed: use_context::<Embed>(),
+            jobs: Jobs::from_context(),
         }
     }
 
     /// Builds the report from the answers, owners and start date as they are now and puts it in
-    /// the element (nothing when the results are not on screen).
+    /// the element (nothing when the results are not on screen). At once when the take-away
+    /// module is ready; otherwise as soon as it is.
     pub fn fill(self) {
-        let Some(element) = self.element.get_untracked() else {
-            return;
-        };
-        element.set_inner_html(&untrack(|| self.html()));
+        let job = self.jobs.job(Kind::ReportPrint);
+        match takeaway::make_now(&job) {
+            Some(made) => self.put(made),
+            None => leptos::task::spawn_local(async move {
+                let made = takeaway::make(job).await;
+                self.put(made);
+            }),
+        }
     }
 
-    fn html(self) -> String {
-        let state = self.state;
-        let tasks = self.autosave.tasks();
-        let start = self.start.get();
-        let money = super::budget::settings_of(self.embed);
-        state.assessment.with(|a| {
-            state.answers.with(|answers| {
-                Report::build_with(
-                    state.catalog,
-                    a,
-                    answers,
-                    state.locale,
-                    ReportOptions {
-                        prepared: download::today(),
-                        start,
-                        tasks: &tasks,
-                        budget: money.as_ref(),
-                    },
-                )
-                .to_html_fragment()
-            })
-        })
+    /// The Print button: waits for the module if needed, fills the report, opens the dialog; or
+    /// says in `failure` why it cannot.
+    pub fn fill_then_print(self, failure: RwSignal<Option<String>>) {
+        let job = self.jobs.job(Kind::ReportPrint);
+        let state = self.jobs.state();
+        leptos::task::spawn_local(async move {
+            match takeaway::make(job).await {
+                Ok(html) => {
+                    failure.set(None);
+                    self.put(Ok(html));
+                    download::print();
+                }
+                Err(key) => failure.set(Some(tr(
+                    &state,
+                    "ui.take.download_failed",
+                    &[("reason", &state.text(&key))],
+                ))),
+            }
+        });
+    }
+
+    fn put(self, made: Result<String, takeaway::Reason>) {
+        // `try_`: the results screen may have closed while the module loaded.
+        let Some(element) = self.element.try_get_untracked().flatten() else {
+            return;
+        };
+        match made {
+            Ok(html) => element.set_inner_html(&html),
+            Err(key) => leptos::logging::warn!("print report: {key}"),
+        }
     }
 }
 

@@ -1,22 +1,24 @@
 //! The share link: the answers (and task owners and cadences) packed into the URL fragment by the
-//! engine's [`share::encode`], shown in a read-only field with a Copy button. Fragments are never
+//! engine's `share::encode` (in the take-away module, `crate::takeaway`), shown in a read-only field with a Copy button. Fragments are never
 //! sent to a server. The clipboard may be refused (insecure context, a sandboxed frame); the field
 //! is always there to copy from.
 
-use carryover_engine::share;
+use carryover_engine::export::takeaway::Kind;
 use leptos::prelude::*;
 
-use crate::autosave::Autosave;
+use super::tr;
 use crate::download;
 use crate::route;
 use crate::state::AppState;
+use crate::takeaway::{self, Jobs};
 
 /// "Copy share link", the link field and its Copy button.
 #[component]
 pub fn ShareLink() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let autosave = expect_context::<Autosave>();
+    let jobs = Jobs::from_context();
     let link = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<String>);
     let copied = RwSignal::new(None::<bool>);
     let copy = move |url: String| {
         copied.set(None);
@@ -25,9 +27,25 @@ pub fn ShareLink() -> impl IntoView {
         });
     };
     let make = move |_| {
-        let url = route::share_href(&share::encode(state.catalog, &autosave.document()));
-        link.set(Some(url.clone()));
-        copy(url);
+        let job = jobs.job(Kind::ShareFragment);
+        leptos::task::spawn_local(async move {
+            match takeaway::make(job).await {
+                Ok(fragment) => {
+                    failure.set(None);
+                    let url = route::share_href(&fragment);
+                    link.set(Some(url.clone()));
+                    copy(url);
+                }
+                Err(key) => {
+                    copied.set(None);
+                    failure.set(Some(tr(
+                        &state,
+                        "ui.take.download_failed",
+                        &[("reason", &state.text(&key))],
+                    )));
+                }
+            }
+        });
     };
     let field = move || {
         link.get().map(|url| {
@@ -56,6 +74,9 @@ pub fn ShareLink() -> impl IntoView {
         })
     };
     let status = move || {
+        if let Some(text) = failure.get() {
+            return Some(text);
+        }
         copied.get().map(|ok| {
             state.text(if ok {
                 "ui.take.share_copied"

@@ -3,43 +3,33 @@
 //! triage and the articles it rests on, the ISO/IEC 42001 controls it brings in and its share of
 //! the per-system work. All of it is the engine's `Assessment::systems` and `Effort::per_system`.
 
+use carryover_engine::export::takeaway::Kind;
 use carryover_engine::triage::{Rules, impact_order};
 use leptos::prelude::*;
 
 use super::part::Part;
 use super::{half_days, subject_name, tr};
-use crate::autosave::Autosave;
 use crate::components::register::shown_name;
 use crate::components::screen_link::ScreenLink;
-use crate::download::{self, FileKind};
+use crate::download::FileKind;
 use crate::route::Screen;
 use crate::state::AppState;
+use crate::takeaway::Jobs;
 
 /// The part.
 #[allow(clippy::too_many_lines)] // one part, one view
 #[component]
 pub fn Systems() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let autosave = expect_context::<Autosave>();
     let a = state.assessment;
     let failure = RwSignal::new(None::<String>);
+    let jobs = Jobs::from_context();
     let save_csv = move |_| {
-        let answers = autosave.document().answers;
-        let text = a.with_untracked(|a| {
-            carryover_engine::export::register::csv(state.catalog, &answers, a, state.locale)
-        });
         let kind = FileKind {
             name: "carryover-ai-system-register.csv",
             mime: "text/csv;charset=utf-8",
         };
-        match download::save_text(kind, &text) {
-            Ok(()) => failure.set(None),
-            Err(error) => failure.set(Some(tr(
-                &state,
-                "ui.take.download_failed",
-                &[("reason", &crate::storage::describe(&error))],
-            ))),
-        }
+        super::take_away::save_made(jobs, Kind::RegisterCsv, kind, failure);
     };
     let has_systems = move || a.with(|a| !a.systems.is_empty());
     let as_of = Rules::builtin()

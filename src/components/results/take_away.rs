@@ -3,11 +3,8 @@
 //! from a file, and the share link. Every file is made by the engine in the browser; nothing is
 //! sent anywhere.
 
-use carryover_engine::export::date::{Date, Timestamp};
-use carryover_engine::export::plan::{self, CalendarOptions};
-use carryover_engine::export::report::{Report, ReportOptions};
-use carryover_engine::export::{schedule, soa};
-use carryover_engine::tasks;
+use carryover_engine::export::date::Date;
+use carryover_engine::export::takeaway::Kind;
 use leptos::prelude::*;
 
 use super::part::Part;
@@ -17,8 +14,8 @@ use super::share_link::ShareLink;
 use super::tr;
 use crate::autosave::Autosave;
 use crate::download::{self, FileKind, RoadmapStart};
-use crate::embed::Embed;
 use crate::state::AppState;
+use crate::takeaway::{self, Jobs, Status};
 
 /// A file the section offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,60 +64,38 @@ impl Export {
         FileKind { name, mime }
     }
 
-    /// The file's text, made by the engine from the current answers.
-    fn text(
-        self,
-        state: &AppState,
-        autosave: Autosave,
-        embed: Option<Embed>,
-        start: Date,
-    ) -> String {
-        let catalog = state.catalog;
-        let locale = state.locale;
-        let document = autosave.document();
-        let answers = &document.answers;
-        // No money anywhere with `show_budget: false` (then `settings` is `None`).
-        let money = untrack(|| super::budget::settings_of(embed));
-        let report = |a: &carryover_engine::Assessment| {
-            Report::build_with(
-                catalog,
-                a,
-                answers,
-                locale,
-                ReportOptions {
-                    prepared: download::today(),
-                    start,
-                    tasks: &document.tasks,
-                    budget: money.as_ref(),
-                },
-            )
-        };
-        state.assessment.with_untracked(|a| match self {
-            Export::ReportHtml => report(a).to_html(),
-            Export::ReportMarkdown => report(a).to_markdown(),
-            Export::Soa => soa::csv(catalog, a, answers, &document.tasks, locale),
-            Export::TasksCsv => plan::csv_priced(
-                catalog,
-                &tasks::plan(a, &document.tasks),
-                locale,
-                money.as_ref(),
-            ),
-            Export::TasksCalendar => {
-                let stamp = Timestamp::from_unix_seconds(download::now_unix_seconds())
-                    .unwrap_or_else(|| Timestamp::midnight(download::today()));
-                let options = CalendarOptions { stamp, name: None };
-                let dated = schedule::schedule(catalog, a, start);
-                plan::ics(
-                    catalog,
-                    &tasks::plan(a, &document.tasks),
-                    &dated,
-                    locale,
-                    options,
-                )
-            }
-            Export::Answers => document.to_json(catalog),
-        })
+    /// What the take-away module makes for this file; `None` for the answers file, which this
+    /// module writes itself (autosave writes the same text to storage).
+    fn kind(self) -> Option<Kind> {
+        match self {
+            Export::ReportHtml => Some(Kind::ReportHtml),
+            Export::ReportMarkdown => Some(Kind::ReportMarkdown),
+            Export::Soa => Some(Kind::Soa),
+            Export::TasksCsv => Some(Kind::TasksCsv),
+            Export::TasksCalendar => Some(Kind::TasksCalendar),
+            Export::Answers => None,
+        }
     }
+}
+
+/// Saves a file made by the take-away module (waiting for it if it is still loading), or says
+/// in `failure` why not. Shared with the register's CSV download.
+pub fn save_made(jobs: Jobs, kind: Kind, file: FileKind, failure: RwSignal<Option<String>>) {
+    let job = jobs.job(kind);
+    let state = jobs.state();
+    leptos::task::spawn_local(async move {
+        let outcome = match takeaway::make(job).await {
+            Ok(text) => {
+                download::save_text(file, &text).map_err(|error| crate::storage::describe(&error))
+            }
+            Err(key) => Err(state.text(&key)),
+        };
+        failure.set(
+            outcome
+                .err()
+                .map(|reason| tr(&state, "ui.take.download_failed", &[("reason", &reason)])),
+        );
+    });
 }
 
 /// The "Take it with you" section.
@@ -129,24 +104,25 @@ pub fn TakeAway() -> impl IntoView {
     let state = expect_context::<AppState>();
     let autosave = expect_context::<Autosave>();
     let start = expect_context::<RoadmapStart>();
-    let embed = use_context::<Embed>();
+    let jobs = Jobs::from_context();
     let print = expect_context::<super::print_report::PrintTarget>();
     let failure = RwSignal::new(None::<String>);
     let buttons = Export::ALL
         .into_iter()
         .map(|export| {
             let on_click = move |_| {
-                let text = export.text(&state, autosave, embed, start.get_untracked());
-                match download::save_text(export.file(), &text) {
-                    Ok(()) => failure.set(None),
-                    Err(error) => {
-                        let reason = crate::storage::describe(&error);
-                        failure.set(Some(tr(
-                            &state,
-                            "ui.take.download_failed",
-                            &[("reason", &reason)],
-                        )));
-                    }
+                if let Some(kind) = export.kind() {
+                    save_made(jobs, kind, export.file(), failure);
+                } else {
+                    let text = autosave.document().to_json(state.catalog);
+                    failure.set(
+                        download::save_text(export.file(), &text)
+                            .err()
+                            .map(|error| {
+                                let reason = crate::storage::describe(&error);
+                                tr(&state, "ui.take.download_failed", &[("reason", &reason)])
+                            }),
+                    );
                 }
             };
             view! {
@@ -183,8 +159,7 @@ pub fn TakeAway() -> impl IntoView {
             </div>
             <div class="take-print">
                 <button type="button" class="button button-primary" data-testid="print" on:click=move |_| {
-                    print.fill();
-                    download::print();
+                    print.fill_then_print(failure);
                 }>
                     {state.text("ui.take.print")}
                 </button>
@@ -192,6 +167,10 @@ pub fn TakeAway() -> impl IntoView {
             </div>
             <h3>{state.text("ui.take.downloads")}</h3>
             <ul class="take-downloads">{buttons}</ul>
+            {move || {
+                (takeaway::status().get() == Status::Loading)
+                    .then(|| view! { <p class="fineprint" role="status">{state.text("ui.take.preparing")}</p> })
+            }}
             {move || failure.get().map(|text| view! { <p class="notice" role="alert">{text}</p> })}
             <ShareLink/>
             <ImportAnswers/>

@@ -142,7 +142,7 @@ pub struct BudgetDefaults {
 }
 
 /// What a budget is computed with.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BudgetSettings {
     /// ISO 4217 code.
     pub currency: String,

@@ -29,6 +29,7 @@ pub mod register;
 pub mod report;
 pub mod schedule;
 pub mod soa;
+pub mod takeaway;
 pub mod units;
 
 pub use units::days;
@@ -192,6 +193,7 @@ pub fn required_keys() -> Vec<String> {
         .iter()
         .chain(method::KEYS)
         .chain(KEYS_DATED)
+        .chain(takeaway::LOCALE_KEYS)
         .map(|k| (*k).to_owned())
         .collect();
     keys.extend(units::required_keys());
