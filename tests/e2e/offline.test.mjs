@@ -1,16 +1,20 @@
 // End-to-end tests against the single offline file, opened from file:// like a saved page.
 
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   appMounted,
+  artifacts,
   expectText,
   launchChromium,
   offlineFile,
+  openParts,
+  repoRoot,
+  seedStorage,
   shot,
   startAndAnswer,
   watchErrors,
@@ -52,6 +56,38 @@ describe('offline single file via file://', () => {
     assert.equal(await choice.isChecked(), true, 'the answer is still selected after reload');
     await shot(page, 'offline-question-after-reload');
 
+    const foreign = requests.filter((url) => !/^(file|blob|data):/.test(url));
+    assert.deepEqual(foreign, [], 'only file:, blob: and data: URLs are loaded');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('makes every file and the printed report from the take-away module inside the file', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const answers = readFileSync(join(repoRoot, 'crates/engine/tests/fixtures/soc2-type2-only.json'), 'utf8');
+    await seedStorage(context, 'carryover.answers', answers);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const requests = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`${pathToFileURL(join(dir, 'carryover.html')).href}#results`);
+    await appMounted(page);
+    await page.waitForFunction(() => document.documentElement.dataset.takeaway === 'ready', null, { timeout: 15_000 });
+    await openParts(page);
+    const files = {};
+    for (const id of ['report_html', 'report_md', 'soa_csv', 'tasks_csv', 'tasks_ics', 'answers_json']) {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`download-${id}`).click()]);
+      const path = join(artifacts, `offline-${file.suggestedFilename()}`);
+      await file.saveAs(path);
+      files[id] = readFileSync(path, 'utf8');
+    }
+    assert.match(files.report_html, /^<!doctype html>/i);
+    assert.match(files.report_md, /Statement of Applicability/);
+    assert.ok(files.soa_csv.split('\n').length > 100);
+    assert.match(files.tasks_ics, /^BEGIN:VCALENDAR/);
+    assert.equal(JSON.parse(files.answers_json).format, 'carryover-answers');
+    await page.emulateMedia({ media: 'print' });
+    await expectText(page.getByTestId('print-report'), 'Statement of Applicability (draft)');
     const foreign = requests.filter((url) => !/^(file|blob|data):/.test(url));
     assert.deepEqual(foreign, [], 'only file:, blob: and data: URLs are loaded');
     assert.deepEqual(errors, []);
