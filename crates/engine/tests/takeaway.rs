@@ -180,7 +180,7 @@ fn without_a_budget_no_money_is_named() {
     assert!(priced.lines().next().expect("header").contains("Cost"));
     assert!(!plain.lines().next().expect("header").contains("Cost"));
     j.kind = Kind::ReportMarkdown;
-    assert!(!run(&j).contains("$"), "no amount in the report");
+    assert!(!run(&j).contains('$'), "no amount in the report");
 }
 
 #[test]
