@@ -259,7 +259,11 @@ fn integration_what_if_separate_costs_more_and_readiness_stays() {
     let s = defaults().settings.clone();
     for name in PERSONAS {
         let answers = fixture(name);
-        let w = whatif::integration(catalog(), &answers, Some(&s)).expect("always offered");
+        let Some(w) = whatif::integration(catalog(), &answers, Some(&s)) else {
+            // Only where there is no program to extend (see the next test).
+            assert_eq!(name, "nothing-in-place");
+            continue;
+        };
         let extend = outcome_of(&w, "extend");
         let separate = outcome_of(&w, "separate");
         assert_eq!(
@@ -401,6 +405,34 @@ fn iso27001_first_only_without_iso27001_and_shortens_the_42001_stage() {
     let first = outcome_of(&w, "iso27001_first");
     assert_eq!(first.prior.as_ref().and_then(|p| p.cost), None);
     assert_eq!(first.total_cost, None);
+}
+
+/// "Extend your ISMS" is not offered to an organisation with neither ISO 27001 (followed, under way
+/// or certified) nor a SOC 2 report (or one under way): there is nothing to extend.
+#[test]
+fn integration_what_if_needs_a_program_to_extend() {
+    let s = defaults().settings.clone();
+    let nothing = fixture("nothing-in-place");
+    assert!(whatif::integration(catalog(), &nothing, Some(&s)).is_none());
+    let a = assess(catalog(), &nothing);
+    let ids: Vec<&str> = whatif::all(catalog(), &nothing, &a, defaults(), None)
+        .iter()
+        .map(|w| w.id)
+        .collect();
+    assert_eq!(ids, ["wins", "iso27001_first"]);
+    let with = |question: &str, choice: &str| {
+        let mut answers = nothing.clone();
+        let qi = catalog().question_index(question).expect("question");
+        answers.insert(qi, carryover_engine::Answer::Choice(choice.into()));
+        whatif::integration(catalog(), &answers, Some(&s)).is_some()
+    };
+    for choice in ["in_progress", "aligned", "certified"] {
+        assert!(with("iso27001", choice), "iso27001 = {choice}");
+    }
+    for choice in ["in_progress", "type1", "type2"] {
+        assert!(with("soc2", choice), "soc2 = {choice}");
+    }
+    assert!(!with("soc2", "none") && !with("iso27001", "none"));
 }
 
 #[test]

@@ -5,6 +5,9 @@
 //! - [`integration`]: extend the existing ISMS (`integration` = `extend`) vs run a separate AI
 //!   management system beside it (`separate`). The only difference the model knows is the
 //!   `separate_system` effort factor (content/effort.toml), so readiness stays and the days move.
+//!   Offered only when there is a program to extend: ISO 27001 followed, being implemented or
+//!   certified, or a SOC 2 report or one under way; with neither, "extend" has nothing to extend
+//!   and (c) is the question that matters.
 //! - [`wins_done`]: the biggest wins of the current results done (each of those practices
 //!   effective and provable). A better practice answer never lowers a score, so readiness can only
 //!   go up and the days only down.
@@ -327,13 +330,22 @@ fn answer_is(catalog: &Catalog, answers: &Answers, question: &str, choices: &[&s
         .is_some_and(|a| choices.iter().any(|c| a.includes(c)))
 }
 
-/// (a) Extend the ISMS vs a separate AI management system.
+/// (a) Extend the ISMS vs a separate AI management system; `None` without a program to extend.
 pub fn integration(
     catalog: &Catalog,
     answers: &Answers,
     settings: Option<&BudgetSettings>,
 ) -> Option<WhatIf> {
     catalog.question_index("integration")?;
+    let program = answer_is(
+        catalog,
+        answers,
+        "iso27001",
+        &["in_progress", "aligned", "certified"],
+    ) || answer_is(catalog, answers, "soc2", &["in_progress", "type1", "type2"]);
+    if !program {
+        return None;
+    }
     let mut paths: Vec<Path> = ["extend", "separate"]
         .into_iter()
         .map(|choice| {
