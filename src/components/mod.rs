@@ -1,6 +1,7 @@
 //! UI components, one per file. Components draw what they are given; they do not compute scores.
 
 pub mod brandmark;
+pub mod confirm_dialog;
 pub mod earlier_versions;
 pub mod progress_bar;
 pub mod question;

@@ -7,6 +7,7 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use crate::autosave::Autosave;
+use crate::components::confirm_dialog::{self, ConfirmDialog};
 use crate::route::{self, CurrentScreen, Screen};
 use crate::state::AppState;
 
@@ -18,17 +19,7 @@ pub fn ResetButton() -> impl IntoView {
     let autosave = expect_context::<Autosave>();
     let screen = expect_context::<CurrentScreen>();
     let dialog = NodeRef::<Dialog>::new();
-    let open = move |_| {
-        if let Some(dialog) = dialog.get() {
-            _ = dialog.show_modal();
-        }
-    };
-    let close = move || {
-        if let Some(dialog) = dialog.get() {
-            dialog.close();
-        }
-    };
-    let body = move || {
+    let body = Signal::derive(move || {
         carryover_engine::export::fill(
             &state.text("ui.keep.reset_body"),
             &[(
@@ -39,33 +30,30 @@ pub fn ResetButton() -> impl IntoView {
                     .to_string(),
             )],
         )
-    };
-    let confirm = move |_| {
-        close();
+    });
+    let confirm = move || {
         autosave.reset();
         route::go(state.catalog, screen, Screen::Section(0));
     };
     view! {
-        <button type="button" class="button button-quiet" data-testid="start-over" on:click=open>
+        <button
+            type="button"
+            class="button button-quiet"
+            data-testid="start-over"
+            on:click=move |_| confirm_dialog::open(dialog)
+        >
             {state.text("ui.reset.open")}
         </button>
-        <dialog
-            node_ref=dialog
-            class="dialog"
-            aria-labelledby="reset-title"
-            aria-describedby="reset-body"
-            data-testid="reset-dialog"
-        >
-            <h2 id="reset-title">{state.text("ui.reset.title")}</h2>
-            <p id="reset-body">{body}</p>
-            <div class="dialog-actions">
-                <button type="button" class="button" on:click=move |_| close()>
-                    {state.text("ui.reset.cancel")}
-                </button>
-                <button type="button" class="button button-danger" on:click=confirm>
-                    {state.text("ui.reset.confirm")}
-                </button>
-            </div>
-        </dialog>
+        <ConfirmDialog
+            dialog=dialog
+            name="reset"
+            title=state.text("ui.reset.title")
+            body=body
+            keep_label=state.text("ui.reset.cancel")
+            confirm_label=state.text("ui.reset.confirm")
+            danger=true
+            on_keep=Callback::new(|()| ())
+            on_confirm=Callback::new(move |()| confirm())
+        />
     }
 }

@@ -17,6 +17,7 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use crate::autosave::Autosave;
+use crate::components::confirm_dialog::{self, ConfirmDialog};
 use crate::components::undo_notice::{UndoLine, UndoNotice};
 use crate::route::{self, PendingShare};
 use crate::state::AppState;
@@ -80,28 +81,19 @@ pub fn ShareOpener(
                     load(decoded.document, issues);
                 } else {
                     incoming.set(Some((decoded.document, issues)));
-                    if let Some(dialog) = dialog.get_untracked() {
-                        _ = dialog.show_modal();
-                    }
+                    confirm_dialog::open(dialog);
                 }
             }
         }
     });
 
-    let close = move || {
-        if let Some(dialog) = dialog.get_untracked() {
-            dialog.close();
-        }
-    };
-    let replace = move |_| {
-        close();
+    let replace = move || {
         if let Some((document, issues)) = incoming.get_untracked() {
             load(document, issues);
         }
         incoming.set(None);
     };
     let keep = move || {
-        close();
         if incoming.get_untracked().is_some() {
             incoming.set(None);
             outcome.set(Some(Outcome {
@@ -111,7 +103,7 @@ pub fn ShareOpener(
             }));
         }
     };
-    let body = move || {
+    let body = Signal::derive(move || {
         incoming.with(|i| {
             let empty = Answers::new();
             let shared = i.as_ref().map_or(&empty, |(d, _)| &d.answers);
@@ -129,31 +121,22 @@ pub fn ShareOpener(
                 )
             })
         })
-    };
+    });
     let message = move || outcome.get().map(|o| notice(state, outcome, o));
     view! {
         <UndoNotice/>
         {message}
         {children()}
-        <dialog
-            node_ref=dialog
-            class="dialog"
-            aria-labelledby="share-dialog-title"
-            aria-describedby="share-dialog-body"
-            data-testid="share-dialog"
-            on:cancel=move |_: leptos::ev::Event| keep()
-        >
-            <h2 id="share-dialog-title">{state.text("ui.share.dialog_title")}</h2>
-            <p id="share-dialog-body">{body}</p>
-            <div class="dialog-actions">
-                <button type="button" class="button" on:click=move |_| keep()>
-                    {state.text("ui.share.keep")}
-                </button>
-                <button type="button" class="button button-primary" on:click=replace>
-                    {state.text("ui.share.replace")}
-                </button>
-            </div>
-        </dialog>
+        <ConfirmDialog
+            dialog=dialog
+            name="share"
+            title=state.text("ui.share.dialog_title")
+            body=body
+            keep_label=state.text("ui.share.keep")
+            confirm_label=state.text("ui.share.replace")
+            on_keep=Callback::new(move |()| keep())
+            on_confirm=Callback::new(move |()| replace())
+        />
     }
 }
 

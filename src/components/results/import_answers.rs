@@ -17,6 +17,7 @@ use leptos::prelude::*;
 
 use super::tr;
 use crate::autosave::Autosave;
+use crate::components::confirm_dialog::{self, ConfirmDialog};
 use crate::components::undo_notice::UndoLine;
 use crate::state::AppState;
 
@@ -107,28 +108,19 @@ pub fn ImportAnswers() -> impl IntoView {
                             decoded,
                             difference,
                         }));
-                        if let Some(dialog) = dialog.get_untracked() {
-                            _ = dialog.show_modal();
-                        }
+                        confirm_dialog::open(dialog);
                     }
                 }
             }
         });
     };
-    let close = move || {
-        if let Some(dialog) = dialog.get_untracked() {
-            dialog.close();
-        }
-    };
-    let confirm = move |_| {
-        close();
+    let confirm = move || {
         if let Some(w) = waiting.get_untracked() {
             waiting.set(None);
             load(w.name, w.decoded);
         }
     };
     let keep = move || {
-        close();
         if let Some(w) = waiting.get_untracked() {
             waiting.set(None);
             outcome.set(Some(Outcome {
@@ -139,9 +131,9 @@ pub fn ImportAnswers() -> impl IntoView {
             }));
         }
     };
-    let body = move || {
+    let body = Signal::derive(move || {
         waiting.with(|w| {
-            w.as_ref().map(|w| {
+            w.as_ref().map_or_else(String::new, |w| {
                 tr(
                     &state,
                     "ui.keep.import_body",
@@ -158,7 +150,7 @@ pub fn ImportAnswers() -> impl IntoView {
                 )
             })
         })
-    };
+    });
     let message = move || {
         outcome.get().map(|o| {
             let more = (o.more > 0).then(|| {
@@ -208,25 +200,16 @@ pub fn ImportAnswers() -> impl IntoView {
             />
         </label>
         {message}
-        <dialog
-            node_ref=dialog
-            class="dialog"
-            aria-labelledby="import-dialog-title"
-            aria-describedby="import-dialog-body"
-            data-testid="import-dialog"
-            on:cancel=move |_: leptos::ev::Event| keep()
-        >
-            <h2 id="import-dialog-title">{state.text("ui.keep.import_title")}</h2>
-            <p id="import-dialog-body">{body}</p>
-            <div class="dialog-actions">
-                <button type="button" class="button" on:click=move |_| keep()>
-                    {state.text("ui.keep.import_keep")}
-                </button>
-                <button type="button" class="button button-primary" on:click=confirm>
-                    {state.text("ui.keep.import_confirm")}
-                </button>
-            </div>
-        </dialog>
+        <ConfirmDialog
+            dialog=dialog
+            name="import"
+            title=state.text("ui.keep.import_title")
+            body=body
+            keep_label=state.text("ui.keep.import_keep")
+            confirm_label=state.text("ui.keep.import_confirm")
+            on_keep=Callback::new(move |()| keep())
+            on_confirm=Callback::new(move |()| confirm())
+        />
     }
 }
 
