@@ -70,6 +70,16 @@ impl AppState {
     pub fn text(&self, key: &str) -> String {
         self.catalog.text(self.locale, key).to_owned()
     }
+
+    /// "1 answer", "12 answers" (`unit.answers`, with the language's plural rule).
+    pub fn answers_counted(&self, n: usize) -> String {
+        carryover_engine::export::units::counted(
+            self.catalog,
+            self.locale,
+            "unit.answers",
+            &n.to_string(),
+        )
+    }
 }
 
 /// Whether a condition holds, as far as the answers so far tell: `None` while it depends on an

@@ -47,7 +47,10 @@ fn row(state: AppState, autosave: Autosave, snapshot: Snapshot) -> impl IntoView
         &state.text("ui.keep.version_row"),
         &[
             ("when", &local_time(snapshot.taken_at)),
-            ("count", &snapshot.document.answers.len().to_string()),
+            (
+                "count",
+                &state.answers_counted(snapshot.document.answers.len()),
+            ),
             (
                 "reason",
                 &state.text(&format!("ui.keep.reason.{}", snapshot.reason.id())),

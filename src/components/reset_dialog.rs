@@ -24,10 +24,7 @@ pub fn ResetButton() -> impl IntoView {
             &state.text("ui.keep.reset_body"),
             &[(
                 "count",
-                &state
-                    .answers
-                    .with(carryover_engine::Answers::len)
-                    .to_string(),
+                &state.answers_counted(state.answers.with(carryover_engine::Answers::len)),
             )],
         )
     });

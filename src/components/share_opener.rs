@@ -46,7 +46,7 @@ pub fn ShareOpener(
     let outcome = RwSignal::new(None::<Outcome>);
 
     let load = move |document: AnswersDocument, issues: Vec<String>| {
-        let count = document.answers.len().to_string();
+        let count = state.answers_counted(document.answers.len());
         autosave.replace(document, Reason::Share);
         outcome.set(Some(Outcome {
             loaded: true,
@@ -113,8 +113,8 @@ pub fn ShareOpener(
                     &state,
                     "ui.keep.share_body",
                     &[
-                        ("incoming", &shared.len().to_string()),
-                        ("current", &current.len().to_string()),
+                        ("incoming", &state.answers_counted(shared.len())),
+                        ("current", &state.answers_counted(current.len())),
                         ("dropped", &d.dropped.to_string()),
                         ("changed", &d.changed.to_string()),
                     ],

@@ -30,7 +30,10 @@ fn undo_line(state: AppState, autosave: Autosave, change: &Change) -> impl IntoV
     } else {
         "ui.keep.copy_memory"
     };
-    let copy = fill(&state.text(key), &[("count", &change.before.to_string())]);
+    let copy = fill(
+        &state.text(key),
+        &[("count", &state.answers_counted(change.before))],
+    );
     let label = if change.reason == Reason::OtherTab {
         state.text("ui.keep.keep_mine")
     } else {
@@ -63,7 +66,7 @@ pub fn UndoNotice() -> impl IntoView {
         if dismissed.get() || matches!(change.reason, Reason::Import | Reason::Share) {
             return None;
         }
-        let after = change.after.to_string();
+        let after = state.answers_counted(change.after);
         let text = if change.undone {
             fill(&state.text("ui.keep.done.undone"), &[("after", &after)])
         } else {
@@ -77,7 +80,10 @@ pub fn UndoNotice() -> impl IntoView {
                 ),
                 Reason::OtherTab | Reason::Import | Reason::Share => fill(
                     &state.text("ui.keep.done.other_tab"),
-                    &[("before", &change.before.to_string()), ("after", &after)],
+                    &[
+                        ("before", &state.answers_counted(change.before)),
+                        ("after", &after),
+                    ],
                 ),
             }
         };

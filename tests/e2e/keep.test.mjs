@@ -87,7 +87,7 @@ describe('nothing lost: the fault matrix', () => {
       const dialog = page.getByTestId('import-dialog');
       await dialog.waitFor({ state: 'visible' });
       await expectText(dialog, `has 0 answers`);
-      await expectText(dialog, `replaces your ${FULL_COUNT} answers: ${FULL_COUNT} of them would no longer be answered`);
+      await expectText(dialog, `replaces the ${FULL_COUNT} answers here: ${FULL_COUNT} of them would no longer be answered`);
       await dialog.getByRole('button', { name: 'Keep my answers' }).click();
       await expectText(page.getByTestId('import-message'), 'your answers are unchanged');
       assert.equal(await storedCount(page), FULL_COUNT, `${name}: kept`);
@@ -98,7 +98,7 @@ describe('nothing lost: the fault matrix', () => {
     await page.getByTestId('import-dialog').getByRole('button', { name: 'Load the file' }).click();
     const message = page.getByTestId('import-message');
     await expectText(message, 'Loaded 0 answers');
-    await expectText(message, `Your previous ${FULL_COUNT} answers are kept as an earlier version`);
+    await expectText(message, `An earlier version with the previous ${FULL_COUNT} answers is kept`);
     await storedBecomes(page, 0);
     const snapshots = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('snapshot')));
     assert.equal(snapshots.length, 1);
@@ -124,10 +124,10 @@ describe('nothing lost: the fault matrix', () => {
     await page.goto(link);
     const dialog = page.getByTestId('share-dialog');
     await dialog.waitFor({ state: 'visible' });
-    await expectText(dialog, `carries 3 answers. Opening them replaces your ${FULL_COUNT} answers: ${FULL_COUNT - 3} of them would no longer be answered`);
+    await expectText(dialog, `carries 3 answers. Opening it replaces the ${FULL_COUNT} answers here: ${FULL_COUNT - 3} of them would no longer be answered`);
     await dialog.getByRole('button', { name: 'Replace my answers' }).click();
     const message = page.getByTestId('share-message');
-    await expectText(message, `Your previous ${FULL_COUNT} answers are kept as an earlier version`);
+    await expectText(message, `An earlier version with the previous ${FULL_COUNT} answers is kept`);
     await storedBecomes(page, 3);
     await message.getByRole('button', { name: 'Undo' }).click();
     await storedBecomes(page, FULL_COUNT);

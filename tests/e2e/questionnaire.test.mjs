@@ -128,6 +128,8 @@ describe('questionnaire', () => {
     await page.getByTestId('start-over').click();
     const dialog = page.getByRole('dialog', { name: 'Start over?' });
     await dialog.waitFor();
+    // One answer is "1 answer" (counted with the language's plural rule, unit.answers).
+    await expectText(dialog, 'This clears the 1 answer on this device.');
     await shot(page, 'questionnaire-reset-dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -69,7 +69,7 @@ pub fn ImportAnswers() -> impl IntoView {
         }));
     };
     let load = move |name: String, decoded: Decoded| {
-        let count = decoded.document.answers.len().to_string();
+        let count = state.answers_counted(decoded.document.answers.len());
         let issues = decoded.issues;
         let more = issues.len().saturating_sub(LISTED_ISSUES);
         autosave.replace(decoded.document, Reason::Import);
@@ -139,10 +139,13 @@ pub fn ImportAnswers() -> impl IntoView {
                     "ui.keep.import_body",
                     &[
                         ("file", &w.name),
-                        ("incoming", &w.decoded.document.answers.len().to_string()),
+                        (
+                            "incoming",
+                            &state.answers_counted(w.decoded.document.answers.len()),
+                        ),
                         (
                             "current",
-                            &state.answers.with_untracked(Answers::len).to_string(),
+                            &state.answers_counted(state.answers.with_untracked(Answers::len)),
                         ),
                         ("dropped", &w.difference.dropped.to_string()),
                         ("changed", &w.difference.changed.to_string()),

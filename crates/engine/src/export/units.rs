@@ -23,6 +23,7 @@ pub const UNIT_KEYS: &[&str] = &[
     "unit.points",
     "unit.controls",
     "unit.ai_systems",
+    "unit.answers",
 ];
 
 /// Person-days for display: whole from 10 up, to the half below, at least a half when above zero.
