@@ -84,11 +84,12 @@ fn set_status(s: Status) {
     }
 }
 
-/// Starts loading the module in a later task, unless it is loaded or loading.
+/// Starts loading the module in a later task, unless it is loaded or loading (after a failure,
+/// showing the results again tries again).
 pub fn preload() {
     set_timeout(
         || {
-            if status().get_untracked() == Status::Idle {
+            if matches!(status().get_untracked(), Status::Idle | Status::Failed) {
                 leptos::task::spawn_local(async {
                     _ = load().await;
                 });
