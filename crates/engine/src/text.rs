@@ -383,6 +383,7 @@ pub const CLI_KEYS: &[&str] = &[
     "cli.error.write_json",
     "cli.error.diff_inputs",
     "cli.error.budget_invalid",
+    "cli.error.config_not_utf8",
     "cli.summary.readiness",
     "cli.summary.answered",
     "cli.summary.clauses",

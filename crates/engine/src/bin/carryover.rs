@@ -3,15 +3,17 @@
 //!
 //! ```text
 //! carryover score FILE [--format json|text]            score an answers document
-//! carryover report FILE [--format md|html] [--date D]  the readiness report (Markdown by default)
+//! carryover report FILE [--format md|html] [--date D] [--config C]
+//!                                                      the readiness report (Markdown by default)
 //! carryover soa FILE                                   draft Statement of Applicability, CSV
-//! carryover tasks FILE [--format csv|ics] [--date D] [--name NAME]
+//! carryover tasks FILE [--format csv|ics] [--date D] [--name NAME] [--config C]
 //!                                                      the task plan, CSV or iCalendar
 //! carryover share FILE                                 print the share-link fragment
 //! carryover unshare LINK                               print the answers document in a share link
 //! carryover content                                    print the content bundle's counts and version
 //! carryover diff EARLIER LATER [--json]                what moved between two assessments
-//! carryover whatif FILE [--format json|text]           the what-if paths side by side
+//! carryover whatif FILE [--format json|text] [--config C]
+//!                                                      the what-if paths side by side
 //! ```
 //!
 //! `diff` takes two answers files (or share links), scores both with the built-in content and
@@ -23,8 +25,11 @@
 //! byte order mark is skipped and text that is not UTF-8 is refused. LINK may be a whole share
 //! link, its fragment with or without `#share=`, the bare `v1.…` payload, or `-` to read one from
 //! standard input. Control characters from the input are escaped in every message.
-//! The report and the task CSV are priced with the budget defaults of `content/budget.toml`
-//! (there is no site owner's configuration on the command line).
+//! The report, the task CSV and the what-ifs are priced with the budget defaults of
+//! `content/budget.toml`, or with a site owner's `carryover.config.json` given as `--config C`
+//! (its budget keys, read exactly as the web app reads them: `day_rate`, `audit_fee`, `currency`,
+//! `consultancy_share`, `consultancy_day_rate`; `show_budget: false` leaves money out; every
+//! problem in the file is printed as a warning and the key it concerns is ignored, as in the app).
 //! `--date YYYY-MM-DD` is the date on the report and the day its dated roadmap and the calendar
 //! start (the calendar's time stamp is midnight UTC that day); without it, today's date (UTC) is
 //! used — the clock is read here, never in the engine.
@@ -42,6 +47,7 @@ mod summary;
 use std::io::Read as _;
 use std::process::ExitCode;
 
+use carryover_engine::budget::BudgetSettings;
 use carryover_engine::export::date::{Date, Timestamp};
 use carryover_engine::export::plan::CalendarOptions;
 use carryover_engine::export::report::{Report, ReportOptions};
@@ -187,6 +193,7 @@ struct Options {
     format: Option<String>,
     date: Option<Date>,
     name: Option<String>,
+    config: Option<String>,
 }
 
 /// Reads `POSITIONAL [--flag value]…`, accepting only the flags in `allowed`.
@@ -202,6 +209,7 @@ fn options(
         format: None,
         date: None,
         name: None,
+        config: None,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -230,6 +238,7 @@ fn options(
                     opts.date =
                         Some(Date::parse(value).map_err(|e| Failure::Usage(Some(e.wording())))?);
                 }
+                "--config" => opts.config = Some(value.clone()),
                 _ => opts.name = Some(value.clone()),
             }
         } else if input.is_none() {
@@ -284,6 +293,29 @@ fn budget_defaults() -> Result<&'static carryover_engine::budget::BudgetDefaults
         .map_err(|e| Failure::Input(error("budget_invalid", &[("problems", &e.join("; "))])))
 }
 
+/// The budget settings of this run: the defaults, with the budget keys of the site owner's
+/// configuration file (`--config`) applied as the web app applies them; `None` when that file
+/// says `show_budget: false`. Problems in the file are warnings, as on a site's console.
+fn money(catalog: &Catalog, o: &Options) -> Result<Option<BudgetSettings>, Failure> {
+    let defaults = budget_defaults()?;
+    let Some(file) = &o.config else {
+        return Ok(Some(defaults.settings.clone()));
+    };
+    let bytes = read_bytes(file)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Failure::Input(error("config_not_utf8", &[("file", file)])))?;
+    let resolved = carryover_engine::embed_config::resolve(catalog, Some(&text), "");
+    for problem in &resolved.problems {
+        say(
+            catalog,
+            &Wording::new("cli.file_warning", &[("file", file)])
+                .with_words("issue", problem.wording()),
+        );
+    }
+    let budget = &resolved.config.budget;
+    Ok((!budget.hidden).then(|| BudgetSettings::with(&defaults.settings, budget)))
+}
+
 /// Today (UTC) from the system clock, for commands run without `--date`.
 fn today() -> Date {
     let secs = std::time::SystemTime::now()
@@ -324,7 +356,13 @@ fn score(catalog: &Catalog, args: &[String]) -> Outcome {
 }
 
 fn report(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(catalog, args, &["--format", "--date"], &["md", "html"])?;
+    let o = options(
+        catalog,
+        args,
+        &["--format", "--date", "--config"],
+        &["md", "html"],
+    )?;
+    let money = money(catalog, &o)?;
     let doc = load(catalog, &o.input)?.document;
     let assessment = assess(catalog, &doc.answers);
     let date = o.date.unwrap_or_else(today);
@@ -337,7 +375,7 @@ fn report(catalog: &Catalog, args: &[String]) -> Outcome {
             prepared: date,
             start: date,
             tasks: &doc.tasks,
-            budget: Some(&budget_defaults()?.settings),
+            budget: money.as_ref(),
         },
     );
     if o.format.as_deref() == Some("html") {
@@ -363,9 +401,10 @@ fn task_plan(catalog: &Catalog, args: &[String]) -> Outcome {
     let o = options(
         catalog,
         args,
-        &["--format", "--date", "--name"],
+        &["--format", "--date", "--name", "--config"],
         &["csv", "ics"],
     )?;
+    let money = money(catalog, &o)?;
     let doc = load(catalog, &o.input)?.document;
     let assessment = assess(catalog, &doc.answers);
     let plan = tasks::plan(&assessment, &doc.tasks);
@@ -381,10 +420,9 @@ fn task_plan(catalog: &Catalog, args: &[String]) -> Outcome {
             export::plan::ics(catalog, &plan, &dated, lang(), options)
         );
     } else {
-        let money = &budget_defaults()?.settings;
         print!(
             "{}",
-            export::plan::csv_priced(catalog, &plan, lang(), Some(money))
+            export::plan::csv_priced(catalog, &plan, lang(), money.as_ref())
         );
     }
     Ok(())
@@ -469,20 +507,16 @@ fn diff(catalog: &Catalog, args: &[String]) -> Outcome {
     Ok(())
 }
 
-/// The what-if paths for an answers file, with the default budget settings, as JSON (default)
-/// or as text tables.
+/// The what-if paths for an answers file, with the budget settings of this run (see [`money`]),
+/// as JSON (default) or as text tables.
 fn what_if(catalog: &Catalog, args: &[String]) -> Outcome {
-    let o = options(catalog, args, &["--format"], &["json", "text"])?;
+    let o = options(catalog, args, &["--format", "--config"], &["json", "text"])?;
+    let money = money(catalog, &o)?;
     let doc = load(catalog, &o.input)?.document;
     let defaults = budget_defaults()?;
     let assessment = assess(catalog, &doc.answers);
-    let list = carryover_engine::whatif::all(
-        catalog,
-        &doc.answers,
-        &assessment,
-        defaults,
-        Some(&defaults.settings),
-    );
+    let list =
+        carryover_engine::whatif::all(catalog, &doc.answers, &assessment, defaults, money.as_ref());
     if o.format.as_deref() == Some("text") {
         print!(
             "{}",
