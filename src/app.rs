@@ -1,5 +1,7 @@
-//! The root component: loads the catalog and the saved answers, shares the app state, autosave and
-//! the current screen by context, and shows the current screen.
+//! The root of the app, made in two steps so that neither is a long task at start-up
+//! ([`crate::start`] runs them in separate tasks): [`setup`] loads the catalog and the saved
+//! answers and shares the app state, autosave and the current screen by context; [`screens`]
+//! shows the current screen.
 
 use carryover_engine::Catalog;
 use leptos::context::Provider;
@@ -11,15 +13,24 @@ use crate::components::{
     questionnaire::Questionnaire, results::ResultsPage, results::task_plan::TaskPlanPage,
     share_opener::ShareOpener, start_page::StartPage, top_bar::TopBar,
 };
+use crate::language::Language;
 use crate::revisit::{Revisit, focus_question};
-use crate::route::{self, Screen};
+use crate::route::{self, CurrentScreen, Screen};
 use crate::state::AppState;
 use crate::storage;
 
-/// The whole app. Storage may be unavailable or hold unreadable data; both are states the
+/// What [`setup`] made and [`screens`] needs (the rest is in context).
+#[derive(Clone, Copy)]
+pub struct Shell {
+    state: AppState,
+    language: Language,
+    screen: CurrentScreen,
+}
+
+/// Everything but the view: the state every screen reads, provided by context in the current
+/// reactive owner. Storage may be unavailable or hold unreadable data; both are states the
 /// [`Autosave`] context reports, not errors that stop the app.
-#[component]
-pub fn App() -> impl IntoView {
+pub fn setup() -> Shell {
     // The shipped content is validated by the engine's tests; a build with invalid content cannot
     // show anything useful.
     let catalog: &'static Catalog =
@@ -61,7 +72,20 @@ pub fn App() -> impl IntoView {
         },
         false,
     );
+    Shell {
+        state,
+        language,
+        screen,
+    }
+}
 
+/// The current screen, in an owner under the one [`setup`] ran in (its contexts are needed).
+pub fn screens(shell: Shell) -> impl IntoView {
+    let Shell {
+        state,
+        language,
+        screen,
+    } = shell;
     let current = move || match screen.get() {
         Screen::Start => view! { <StartPage/> }.into_any(),
         Screen::Section(section) => view! { <Questionnaire section=section/> }.into_any(),

@@ -18,6 +18,8 @@ pub mod route;
 pub mod state;
 pub mod storage;
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::time::Duration;
 
 use carryover_engine::Catalog;
@@ -39,9 +41,11 @@ pub fn install_content() {
 /// The skeleton has the same markup and classes as the start page, so swapping it causes no
 /// visible change or layout shift. Without an `#app` element the app mounts on `<body>` instead.
 ///
-/// Booting is split into short tasks so the page stays responsive while the wasm starts, and
-/// waits until the browser has painted the skeleton: the compiled content is decoded and the
-/// browser's storage area opened (its first use costs milliseconds), then the app mounts.
+/// Booting is split into short tasks (each well under the 50 ms a slow phone's CPU turns a 12 ms
+/// task into), so the page stays responsive while the wasm starts, and waits until the browser
+/// has painted the skeleton: the compiled catalog is decoded; the smaller content parts are
+/// decoded and the browser's storage area opened (its first use costs milliseconds); the app's
+/// state is set up ([`app::setup`]); then the screens are built and mounted ([`app::screens`]).
 /// Waiting for that first paint matters to how the page is measured, too: when the skeleton's
 /// text is replaced before its paint is recorded, the browser reports the app's identical text,
 /// painted later, as the largest contentful paint.
@@ -50,12 +54,15 @@ pub fn start() {
     install_content();
     after_first_paint(|| {
         decode_content();
-        storage::warm_up();
-        next_task(mount);
+        next_task(|| {
+            decode_small_parts();
+            storage::warm_up();
+            next_task(mount);
+        });
     });
 }
 
-/// Decodes the content now (it is cached for the life of the page), between the performance
+/// Decodes the catalog now (it is cached for the life of the page), between the performance
 /// marks `carryover:content-start` and `carryover:content-ready` (measure
 /// `carryover:content-decode`), so tests and `scripts/bench` can read how long it takes.
 fn decode_content() {
@@ -66,9 +73,6 @@ fn decode_content() {
     if let Err(errors) = Catalog::builtin() {
         leptos::logging::error!("{errors}");
     }
-    // The register rules and budget defaults are small; decode them in the same task.
-    _ = carryover_engine::triage::Rules::builtin();
-    _ = carryover_engine::budget::builtin();
     if let Some(p) = &performance {
         _ = p.mark("carryover:content-ready");
         _ = p.measure_with_start_mark_and_end_mark(
@@ -79,21 +83,39 @@ fn decode_content() {
     }
 }
 
+/// Decodes the register rules and the budget defaults (small; cached like the catalog).
+fn decode_small_parts() {
+    _ = carryover_engine::triage::Rules::builtin();
+    _ = carryover_engine::budget::builtin();
+}
+
+/// Sets up the app's state in this task and mounts its screens in the next one, the screens in a
+/// reactive owner under the set-up's (whose contexts they read). Both live as long as the page.
 fn mount() {
     let root = document()
         .get_element_by_id("app")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    match root {
-        Some(root) => {
+    let Some(target) = root.clone().or_else(|| document().body()) else {
+        return;
+    };
+    // `mount_to` starts the executor the set-up's effects need; the set-up shows nothing.
+    let made = Rc::new(Cell::new(None));
+    let out = Rc::clone(&made);
+    leptos::mount::mount_to(target.clone(), move || out.set(Some((Owner::current(), app::setup()))))
+        .forget();
+    let Some((Some(owner), shell)) = made.take() else {
+        return;
+    };
+    next_task(move || {
+        if let Some(root) = &root {
             root.set_inner_html("");
-            leptos::mount::mount_to(root, app::App).forget();
         }
-        None => leptos::mount::mount_to_body(app::App),
-    }
-    // Tells tests and host pages that the app (not only the wasm) is running.
-    if let Some(html) = document().document_element() {
-        _ = html.set_attribute("data-app", "mounted");
-    }
+        owner.with(|| leptos::mount::mount_to(target, move || app::screens(shell)).forget());
+        // Tells tests and host pages that the app (not only the wasm) is running.
+        if let Some(html) = document().document_element() {
+            _ = html.set_attribute("data-app", "mounted");
+        }
+    });
 }
 
 /// Runs `then` in a later task, letting the browser paint and handle input in between.
