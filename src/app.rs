@@ -1,7 +1,7 @@
-//! The root of the app, made in two steps so that neither is a long task at start-up
-//! ([`crate::start`] runs them in separate tasks): [`setup`] loads the catalog and the saved
-//! answers and shares the app state, autosave and the current screen by context; [`screens`]
-//! shows the current screen.
+//! The root of the app, made in three steps so that none is a long task at start-up
+//! ([`crate::start`] runs each in a task of its own): [`load`] reads the saved answers and chooses
+//! the language, [`setup`] shares the app state, autosave and the current screen by context, and
+//! [`screens`] shows the current screen.
 
 use carryover_engine::Catalog;
 use leptos::context::Provider;
@@ -19,6 +19,14 @@ use crate::route::{self, CurrentScreen, Screen};
 use crate::state::AppState;
 use crate::storage;
 
+/// What [`load`] found, for [`setup`].
+pub struct Stored {
+    catalog: &'static Catalog,
+    opened: storage::Opened,
+    loaded: autosave::Loaded,
+    language: Language,
+}
+
 /// What [`setup`] made and [`screens`] needs (the rest is in context).
 #[derive(Clone, Copy)]
 pub struct Shell {
@@ -27,10 +35,11 @@ pub struct Shell {
     screen: CurrentScreen,
 }
 
-/// Everything but the view: the state every screen reads, provided by context in the current
-/// reactive owner. Storage may be unavailable or hold unreadable data; both are states the
-/// [`Autosave`] context reports, not errors that stop the app.
-pub fn setup() -> Shell {
+/// The first step: opens the browser's storage, reads the saved answers and chooses the
+/// language (provided by context in the current reactive owner). Storage may be unavailable or
+/// hold unreadable data; both are states the [`Autosave`] context reports, not errors that stop
+/// the app.
+pub fn load() -> Stored {
     // The shipped content is validated by the engine's tests; a build with invalid content cannot
     // show anything useful.
     let catalog: &'static Catalog =
@@ -41,6 +50,23 @@ pub fn setup() -> Shell {
     }
     let language = crate::language::provide();
     let loaded = autosave::load(&opened, catalog);
+    Stored {
+        catalog,
+        opened,
+        loaded,
+        language,
+    }
+}
+
+/// The second step, in the same reactive owner as [`load`]: the state every screen reads
+/// (answers, autosave, current screen, embedding), provided by context.
+pub fn setup(stored: Stored) -> Shell {
+    let Stored {
+        catalog,
+        opened,
+        loaded,
+        language,
+    } = stored;
     let (state, writer) = AppState::new(catalog, loaded.document.answers.clone());
     provide_context(state);
     let screen = route::provide_current_screen(catalog);

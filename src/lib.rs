@@ -41,11 +41,12 @@ pub fn install_content() {
 /// The skeleton has the same markup and classes as the start page, so swapping it causes no
 /// visible change or layout shift. Without an `#app` element the app mounts on `<body>` instead.
 ///
-/// Booting is split into short tasks (each well under the 50 ms a slow phone's CPU turns a 12 ms
-/// task into), so the page stays responsive while the wasm starts, and waits until the browser
-/// has painted the skeleton: the compiled catalog is decoded; the smaller content parts are
-/// decoded and the browser's storage area opened (its first use costs milliseconds); the app's
-/// state is set up ([`app::setup`]); then the screens are built and mounted ([`app::screens`]).
+/// Booting is split into short tasks, so the page stays responsive while the wasm starts (on a
+/// phone four times slower than a desktop, 12 ms here is a 50 ms long task), and waits until the
+/// browser has painted the skeleton: the compiled catalog is decoded; the smaller content parts are
+/// decoded and the browser's storage area opened (its first use costs milliseconds); the saved
+/// answers are read ([`app::load`]); the app's state is set up ([`app::setup`]); then the screens
+/// are built and mounted ([`app::screens`]).
 /// Waiting for that first paint matters to how the page is measured, too: when the skeleton's
 /// text is replaced before its paint is recorded, the browser reports the app's identical text,
 /// painted later, as the largest contentful paint.
@@ -89,8 +90,9 @@ fn decode_small_parts() {
     _ = carryover_engine::budget::builtin();
 }
 
-/// Sets up the app's state in this task and mounts its screens in the next one, the screens in a
-/// reactive owner under the set-up's (whose contexts they read). Both live as long as the page.
+/// Mounts the app in three tasks ([`app::load`], [`app::setup`], [`app::screens`]), the first
+/// two in one reactive owner, the screens in an owner under it (they read its contexts). All of
+/// it lives as long as the page.
 fn mount() {
     let root = document()
         .get_element_by_id("app")
@@ -98,23 +100,28 @@ fn mount() {
     let Some(target) = root.clone().or_else(|| document().body()) else {
         return;
     };
-    // `mount_to` starts the executor the set-up's effects need; the set-up shows nothing.
+    // `mount_to` starts the executor the effects need; the first two steps show nothing.
     let made = Rc::new(Cell::new(None));
     let out = Rc::clone(&made);
-    leptos::mount::mount_to(target.clone(), move || out.set(Some((Owner::current(), app::setup()))))
-        .forget();
-    let Some((Some(owner), shell)) = made.take() else {
+    leptos::mount::mount_to(target.clone(), move || {
+        out.set(Some((Owner::current(), app::load())));
+    })
+    .forget();
+    let Some((Some(owner), stored)) = made.take() else {
         return;
     };
     next_task(move || {
-        if let Some(root) = &root {
-            root.set_inner_html("");
-        }
-        owner.with(|| leptos::mount::mount_to(target, move || app::screens(shell)).forget());
-        // Tells tests and host pages that the app (not only the wasm) is running.
-        if let Some(html) = document().document_element() {
-            _ = html.set_attribute("data-app", "mounted");
-        }
+        let shell = owner.with(|| app::setup(stored));
+        next_task(move || {
+            if let Some(root) = &root {
+                root.set_inner_html("");
+            }
+            owner.with(|| leptos::mount::mount_to(target, move || app::screens(shell)).forget());
+            // Tells tests and host pages that the app (not only the wasm) is running.
+            if let Some(html) = document().document_element() {
+                _ = html.set_attribute("data-app", "mounted");
+            }
+        });
     });
 }
 
