@@ -130,10 +130,12 @@ fn next_task(then: impl FnOnce() + 'static) {
     set_timeout(then, Duration::ZERO);
 }
 
-/// Runs `then` once the page's first contentful paint has been recorded, or after
-/// [`FIRST_PAINT_WAIT`] at most (a hidden page, or a browser without paint timing, never records
+/// Runs `then` once the page's first contentful paint has been recorded, or once the page is
+/// [`FIRST_PAINT_WAIT`] old (a hidden page, or a browser without paint timing, never records
 /// one). Polls with timers rather than animation frames, which hidden pages and off-screen frames
-/// do not get.
+/// do not get. index.html's `lang.js` already starts the wasm after that paint (or half a second
+/// after the document was parsed), so this rarely waits; it still keeps a page without that
+/// script from replacing the skeleton before its paint.
 fn after_first_paint(then: impl FnOnce() + 'static) {
     fn painted() -> bool {
         window().performance().is_none_or(|performance| {
@@ -143,17 +145,23 @@ fn after_first_paint(then: impl FnOnce() + 'static) {
                 > 0
         })
     }
-    fn poll(then: Box<dyn FnOnce()>, waited: Duration) {
-        if painted() || waited >= FIRST_PAINT_WAIT {
+    fn waited_enough() -> bool {
+        window()
+            .performance()
+            .is_none_or(|performance| performance.now() >= FIRST_PAINT_WAIT.as_secs_f64() * 1000.0)
+    }
+    fn poll(then: Box<dyn FnOnce()>) {
+        if painted() || waited_enough() {
             next_task(then);
         } else {
-            set_timeout(move || poll(then, waited + POLL), POLL);
+            set_timeout(move || poll(then), POLL);
         }
     }
-    poll(Box::new(then), Duration::ZERO);
+    poll(Box::new(then));
 }
 
-/// Longest wait for the skeleton's first paint before mounting anyway.
+/// Longest wait, from the start of navigation, for the skeleton's first paint before mounting
+/// anyway.
 const FIRST_PAINT_WAIT: Duration = Duration::from_millis(500);
 /// How often [`after_first_paint`] looks.
 const POLL: Duration = Duration::from_millis(8);
