@@ -6,9 +6,10 @@
  * languages, then English. style/app.css shows the skeleton's spans of that language only.
  *
  * Start: index.html parks Trunk's loader in <template id="boot">, where it fetches nothing. It is
- * copied into the page (which loads and runs it) just after the skeleton's first paint, or half a
- * second after the document was parsed when no paint is reported (a hidden page or frame), so
- * the first paint waits for nothing but the document, this file and the stylesheets. */
+ * copied into the page (which loads and runs it) just after the skeleton's first paint (in a
+ * browser without paint timing, after the next frame), or half a second after the document was
+ * parsed when no paint is reported (a hidden page or frame), so the first paint waits for nothing
+ * but the document, this file and the stylesheets. */
 (function () {
   'use strict';
   var known = ['en', 'fr'];
@@ -34,13 +35,15 @@
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', then);
     else then();
   }
-  try {
+  var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+  if (types && types.indexOf('paint') >= 0) {
     new PerformanceObserver(function (entries, observer) {
       observer.disconnect();
       parsed(function () { setTimeout(start, 0); });
     }).observe({ type: 'paint' });
-  } catch (e) {
-    /* No paint timing: the fallback below starts the app. */
+  } else {
+    /* No paint timing: the task after the next frame comes after its paint. */
+    parsed(function () { requestAnimationFrame(function () { setTimeout(start, 0); }); });
   }
   parsed(function () { setTimeout(start, 500); });
 })();
