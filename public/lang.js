@@ -1,7 +1,15 @@
-/* Carryover: the language of the page, chosen before its first paint (docs/embedding.md).
- * The same choice as src/language.rs, less carryover.config.json, which the app applies once it
- * has arrived: ?lang=, then ?host_lang= (the embed snippet's data-lang), then the browser's
- * languages, then English. style/app.css shows the skeleton's spans of that language only. */
+/* Carryover: the language of the page, chosen before its first paint (docs/embedding.md), and the
+ * start of the app once that paint is done.
+ *
+ * Language: the same choice as src/language.rs, less carryover.config.json, which the app applies
+ * once it has arrived: ?lang=, then ?host_lang= (the embed snippet's data-lang), then the browser's
+ * languages, then English. style/app.css shows the skeleton's spans of that language only.
+ *
+ * Start: index.html parks Trunk's loader in <template id="boot">, where it fetches nothing. It is
+ * copied into the page (which loads and runs it) just after the skeleton's first paint (in a
+ * browser without paint timing, after the next frame), or half a second after the document was
+ * parsed when no paint is reported (a hidden page or frame), so the first paint waits for nothing
+ * but the document, this file and the stylesheets. */
 (function () {
   'use strict';
   var known = ['en', 'fr'];
@@ -12,7 +20,30 @@
     var primary = String(tags[i] || '').toLowerCase().split(/[-_]/)[0];
     if (known.indexOf(primary) >= 0) {
       document.documentElement.lang = primary;
-      return;
+      break;
     }
   }
+
+  var started = false;
+  function start() {
+    var boot = document.getElementById('boot');
+    if (started || !boot) return;
+    started = true;
+    document.body.appendChild(document.importNode(boot.content, true));
+  }
+  function parsed(then) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', then);
+    else then();
+  }
+  var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+  if (types && types.indexOf('paint') >= 0) {
+    new PerformanceObserver(function (entries, observer) {
+      observer.disconnect();
+      parsed(function () { setTimeout(start, 0); });
+    }).observe({ type: 'paint' });
+  } else {
+    /* No paint timing: the task after the next frame comes after its paint. */
+    parsed(function () { requestAnimationFrame(function () { setTimeout(start, 0); }); });
+  }
+  parsed(function () { setTimeout(start, 500); });
 })();

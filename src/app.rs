@@ -1,5 +1,7 @@
-//! The root component: loads the catalog and the saved answers, shares the app state, autosave and
-//! the current screen by context, and shows the current screen.
+//! The root of the app, made in three steps so that none is a long task at start-up
+//! ([`crate::start`] runs each in a task of its own): [`load`] reads the saved answers and chooses
+//! the language, [`setup`] shares the app state, autosave and the current screen by context, and
+//! [`screens`] shows the current screen.
 
 use carryover_engine::Catalog;
 use leptos::context::Provider;
@@ -11,15 +13,33 @@ use crate::components::{
     questionnaire::Questionnaire, results::ResultsPage, results::task_plan::TaskPlanPage,
     share_opener::ShareOpener, start_page::StartPage, top_bar::TopBar,
 };
+use crate::language::Language;
 use crate::revisit::{Revisit, focus_question};
-use crate::route::{self, Screen};
+use crate::route::{self, CurrentScreen, Screen};
 use crate::state::AppState;
 use crate::storage;
 
-/// The whole app. Storage may be unavailable or hold unreadable data; both are states the
-/// [`Autosave`] context reports, not errors that stop the app.
-#[component]
-pub fn App() -> impl IntoView {
+/// What [`load`] found, for [`setup`].
+pub struct Stored {
+    catalog: &'static Catalog,
+    opened: storage::Opened,
+    loaded: autosave::Loaded,
+    language: Language,
+}
+
+/// What [`setup`] made and [`screens`] needs (the rest is in context).
+#[derive(Clone, Copy)]
+pub struct Shell {
+    state: AppState,
+    language: Language,
+    screen: CurrentScreen,
+}
+
+/// The first step: opens the browser's storage, reads the saved answers and chooses the
+/// language (provided by context in the current reactive owner). Storage may be unavailable or
+/// hold unreadable data; both are states the [`Autosave`] context reports, not errors that stop
+/// the app.
+pub fn load() -> Stored {
     // The shipped content is validated by the engine's tests; a build with invalid content cannot
     // show anything useful.
     let catalog: &'static Catalog =
@@ -30,6 +50,23 @@ pub fn App() -> impl IntoView {
     }
     let language = crate::language::provide();
     let loaded = autosave::load(&opened, catalog);
+    Stored {
+        catalog,
+        opened,
+        loaded,
+        language,
+    }
+}
+
+/// The second step, in the same reactive owner as [`load`]: the state every screen reads
+/// (answers, autosave, current screen, embedding), provided by context.
+pub fn setup(stored: Stored) -> Shell {
+    let Stored {
+        catalog,
+        opened,
+        loaded,
+        language,
+    } = stored;
     let (state, writer) = AppState::new(catalog, loaded.document.answers.clone());
     provide_context(state);
     let screen = route::provide_current_screen(catalog);
@@ -61,7 +98,20 @@ pub fn App() -> impl IntoView {
         },
         false,
     );
+    Shell {
+        state,
+        language,
+        screen,
+    }
+}
 
+/// The current screen, in an owner under the one [`setup`] ran in (its contexts are needed).
+pub fn screens(shell: Shell) -> impl IntoView {
+    let Shell {
+        state,
+        language,
+        screen,
+    } = shell;
     let current = move || match screen.get() {
         Screen::Start => view! { <StartPage/> }.into_any(),
         Screen::Section(section) => view! { <Questionnaire section=section/> }.into_any(),

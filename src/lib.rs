@@ -19,6 +19,8 @@ pub mod state;
 pub mod storage;
 pub mod takeaway;
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::time::Duration;
 
 use carryover_engine::Catalog;
@@ -40,9 +42,12 @@ pub fn install_content() {
 /// The skeleton has the same markup and classes as the start page, so swapping it causes no
 /// visible change or layout shift. Without an `#app` element the app mounts on `<body>` instead.
 ///
-/// Booting is split into short tasks so the page stays responsive while the wasm starts, and
-/// waits until the browser has painted the skeleton: the compiled content is decoded and the
-/// browser's storage area opened (its first use costs milliseconds), then the app mounts.
+/// Booting is split into short tasks, so the page stays responsive while the wasm starts (on a
+/// phone four times slower than a desktop, 12 ms here is a 50 ms long task), and waits until the
+/// browser has painted the skeleton: the compiled catalog is decoded; the smaller content parts are
+/// decoded and the browser's storage area opened (its first use costs milliseconds); the saved
+/// answers are read ([`app::load`]); the app's state is set up ([`app::setup`]); then the screens
+/// are built and mounted ([`app::screens`]).
 /// Waiting for that first paint matters to how the page is measured, too: when the skeleton's
 /// text is replaced before its paint is recorded, the browser reports the app's identical text,
 /// painted later, as the largest contentful paint.
@@ -51,12 +56,15 @@ pub fn start() {
     install_content();
     after_first_paint(|| {
         decode_content();
-        storage::warm_up();
-        next_task(mount);
+        next_task(|| {
+            decode_small_parts();
+            storage::warm_up();
+            next_task(mount);
+        });
     });
 }
 
-/// Decodes the content now (it is cached for the life of the page), between the performance
+/// Decodes the catalog now (it is cached for the life of the page), between the performance
 /// marks `carryover:content-start` and `carryover:content-ready` (measure
 /// `carryover:content-decode`), so tests and `scripts/bench` can read how long it takes.
 fn decode_content() {
@@ -67,9 +75,6 @@ fn decode_content() {
     if let Err(errors) = Catalog::builtin() {
         leptos::logging::error!("{errors}");
     }
-    // The register rules and budget defaults are small; decode them in the same task.
-    _ = carryover_engine::triage::Rules::builtin();
-    _ = carryover_engine::budget::builtin();
     if let Some(p) = &performance {
         _ = p.mark("carryover:content-ready");
         _ = p.measure_with_start_mark_and_end_mark(
@@ -80,21 +85,45 @@ fn decode_content() {
     }
 }
 
+/// Decodes the register rules and the budget defaults (small; cached like the catalog).
+fn decode_small_parts() {
+    _ = carryover_engine::triage::Rules::builtin();
+    _ = carryover_engine::budget::builtin();
+}
+
+/// Mounts the app in three tasks ([`app::load`], [`app::setup`], [`app::screens`]), the first
+/// two in one reactive owner, the screens in an owner under it (they read its contexts). All of
+/// it lives as long as the page.
 fn mount() {
     let root = document()
         .get_element_by_id("app")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    match root {
-        Some(root) => {
-            root.set_inner_html("");
-            leptos::mount::mount_to(root, app::App).forget();
-        }
-        None => leptos::mount::mount_to_body(app::App),
-    }
-    // Tells tests and host pages that the app (not only the wasm) is running.
-    if let Some(html) = document().document_element() {
-        _ = html.set_attribute("data-app", "mounted");
-    }
+    let Some(target) = root.clone().or_else(|| document().body()) else {
+        return;
+    };
+    // `mount_to` starts the executor the effects need; the first two steps show nothing.
+    let made = Rc::new(Cell::new(None));
+    let out = Rc::clone(&made);
+    leptos::mount::mount_to(target.clone(), move || {
+        out.set(Some((Owner::current(), app::load())));
+    })
+    .forget();
+    let Some((Some(owner), stored)) = made.take() else {
+        return;
+    };
+    next_task(move || {
+        let shell = owner.with(|| app::setup(stored));
+        next_task(move || {
+            if let Some(root) = &root {
+                root.set_inner_html("");
+            }
+            owner.with(|| leptos::mount::mount_to(target, move || app::screens(shell)).forget());
+            // Tells tests and host pages that the app (not only the wasm) is running.
+            if let Some(html) = document().document_element() {
+                _ = html.set_attribute("data-app", "mounted");
+            }
+        });
+    });
 }
 
 /// Runs `then` in a later task, letting the browser paint and handle input in between.
@@ -102,10 +131,12 @@ fn next_task(then: impl FnOnce() + 'static) {
     set_timeout(then, Duration::ZERO);
 }
 
-/// Runs `then` once the page's first contentful paint has been recorded, or after
-/// [`FIRST_PAINT_WAIT`] at most (a hidden page, or a browser without paint timing, never records
+/// Runs `then` once the page's first contentful paint has been recorded, or once the page is
+/// [`FIRST_PAINT_WAIT`] old (a hidden page, or a browser without paint timing, never records
 /// one). Polls with timers rather than animation frames, which hidden pages and off-screen frames
-/// do not get.
+/// do not get. index.html's `lang.js` already starts the wasm after that paint (or half a second
+/// after the document was parsed), so this rarely waits; it still keeps a page without that
+/// script from replacing the skeleton before its paint.
 fn after_first_paint(then: impl FnOnce() + 'static) {
     fn painted() -> bool {
         window().performance().is_none_or(|performance| {
@@ -115,17 +146,23 @@ fn after_first_paint(then: impl FnOnce() + 'static) {
                 > 0
         })
     }
-    fn poll(then: Box<dyn FnOnce()>, waited: Duration) {
-        if painted() || waited >= FIRST_PAINT_WAIT {
+    fn waited_enough() -> bool {
+        window()
+            .performance()
+            .is_none_or(|performance| performance.now() >= FIRST_PAINT_WAIT.as_secs_f64() * 1000.0)
+    }
+    fn poll(then: Box<dyn FnOnce()>) {
+        if painted() || waited_enough() {
             next_task(then);
         } else {
-            set_timeout(move || poll(then, waited + POLL), POLL);
+            set_timeout(move || poll(then), POLL);
         }
     }
-    poll(Box::new(then), Duration::ZERO);
+    poll(Box::new(then));
 }
 
-/// Longest wait for the skeleton's first paint before mounting anyway.
+/// Longest wait, from the start of navigation, for the skeleton's first paint before mounting
+/// anyway.
 const FIRST_PAINT_WAIT: Duration = Duration::from_millis(500);
 /// How often [`after_first_paint`] looks.
 const POLL: Duration = Duration::from_millis(8);

@@ -75,6 +75,29 @@ describe('served release build', () => {
     await live.context.close();
   });
 
+  it('fetches only the document, lang.js and the stylesheets before the skeleton paints', async () => {
+    // The app's loader waits in <template id="boot"> until lang.js sees the first paint; a wasm
+    // or script request before it would compete with the paint (and Lighthouse counts it in).
+    const { context, page, errors } = await openPage();
+    await page.goto(app.url);
+    await appMounted(page);
+    const { paint, requests } = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      requests: performance
+        .getEntriesByType('resource')
+        .map((e) => [e.name.replace(/^.*\//, ''), e.startTime]),
+    }));
+    assert.ok(paint > 0, 'the skeleton painted');
+    const early = requests.filter(([, start]) => start < paint).map(([name]) => name);
+    const allowed = /^(lang\.js|(screen|print|report)-[0-9a-f]+\.css|favicon-[0-9a-f]+\.svg)$/;
+    assert.deepEqual(early.filter((name) => !allowed.test(name)), [], `requested before the first paint: ${early}`);
+    assert.ok(early.some((name) => name.startsWith('screen-')), `the stylesheet loads before the paint: ${early}`);
+    const loader = requests.find(([name]) => name.startsWith('carryover-loader-'));
+    assert.ok(loader && loader[1] >= paint, 'the loader starts after the first paint');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('offers the offline single file for download', async () => {
     const { context, page } = await openPage();
     await page.goto(app.url);
