@@ -160,6 +160,14 @@ describe('embedded widget on another origin', () => {
     assert.equal((await events(page, 'ready')).length, 1);
     assert.equal((await events(page, 'started')).length, 1);
 
+    // The file writers (the second wasm module) load on the results under the strict CSP too.
+    const inner = page.frames().find((f) => f.url().startsWith(widget.url));
+    await inner.waitForFunction(() => document.documentElement.dataset.takeaway === 'ready', null, { timeout: 15_000 });
+    assert.ok(
+      requests.some((url) => /\/carryover-takeaway-[0-9a-f]+_bg\.wasm$/.test(new URL(url).pathname)),
+      'the take-away module came from the widget origin',
+    );
+
     // Privacy: only the host page and the app's own files were requested.
     const hostOrigin = new URL(host.url).origin;
     const widgetOrigin = new URL(widget.url).origin;
