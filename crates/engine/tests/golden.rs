@@ -21,15 +21,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const PERSONAS: [&str; 7] = [
-    "ai-provider-hiring",
-    "ai-user-only-dont-know",
-    "everything-provable",
-    "iso27001-certified-not-provable",
-    "mature-iso27001-no-ai-governance",
-    "nothing-in-place",
-    "soc2-type2-only",
-];
+mod export_support;
+use export_support::PERSONAS;
 
 /// Earlier → later pairs for `carryover diff`: a quarter of progress for an organisation starting
 /// from nothing, and a certified ISMS that made its controls provable.

@@ -10,6 +10,9 @@ use carryover_engine::model::Status;
 use carryover_engine::whatif::{self, WhatIf};
 use carryover_engine::{Answers, Catalog, Maturity, PracticeAnswer, assess, decode};
 
+mod export_support;
+use export_support::PERSONAS;
+
 fn catalog() -> &'static Catalog {
     Catalog::builtin().expect("valid content")
 }
@@ -26,16 +29,6 @@ fn fixture(name: &str) -> Answers {
         .document
         .answers
 }
-
-const PERSONAS: [&str; 7] = [
-    "ai-provider-hiring",
-    "ai-user-only-dont-know",
-    "everything-provable",
-    "iso27001-certified-not-provable",
-    "mature-iso27001-no-ai-governance",
-    "nothing-in-place",
-    "soc2-type2-only",
-];
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-6

@@ -13,24 +13,12 @@ use carryover_engine::export::takeaway::{Job, Kind, make, make_with};
 use carryover_engine::export::{register, schedule, soa};
 use carryover_engine::{AnswersDocument, Catalog, Lang, assess, decode, share, tasks};
 
-const PERSONAS: [&str; 7] = [
-    "ai-provider-hiring",
-    "ai-user-only-dont-know",
-    "everything-provable",
-    "iso27001-certified-not-provable",
-    "mature-iso27001-no-ai-governance",
-    "nothing-in-place",
-    "soc2-type2-only",
-];
+mod export_support;
+use export_support::{PERSONAS, fixture_text as fixture};
 
 /// The golden files' date, and midnight UTC that day in Unix seconds (the CLI's calendar stamp).
 const DATE: &str = "2026-11-30";
 const MIDNIGHT: i64 = 1_795_996_800;
-
-fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(path).expect("fixture exists")
-}
 
 fn golden(persona: &str, file: &str) -> String {
     let path = format!(

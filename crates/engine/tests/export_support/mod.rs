@@ -6,6 +6,23 @@
 
 use carryover_engine::{AnswersDocument, Assessment, Catalog, assess, decode};
 
+/// The persona fixtures under `tests/fixtures/`, by name (the golden files' folders).
+pub const PERSONAS: [&str; 7] = [
+    "ai-provider-hiring",
+    "ai-user-only-dont-know",
+    "everything-provable",
+    "iso27001-certified-not-provable",
+    "mature-iso27001-no-ai-governance",
+    "nothing-in-place",
+    "soc2-type2-only",
+];
+
+/// A fixture's text, as a person saved it.
+pub fn fixture_text(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path).expect("fixture exists")
+}
+
 pub fn catalog() -> &'static Catalog {
     Catalog::builtin().expect("valid content")
 }
