@@ -15,8 +15,8 @@ import {
   appMounted,
   artifacts,
   expectText,
+  fixture,
   openParts,
-  repoRoot,
   seedStorage,
   servedApp,
   shot,
@@ -25,10 +25,6 @@ import {
 } from './support.mjs';
 
 const STORAGE_KEY = 'carryover.answers';
-
-function fixture(name) {
-  return readFileSync(join(repoRoot, 'crates/engine/tests/fixtures', `${name}.json`), 'utf8');
-}
 
 /** RFC 4180: fields separated by commas, records by CRLF (LF accepted), quotes doubled inside quotes. */
 function parseCsv(text) {

@@ -10,10 +10,10 @@ import {
   appMounted,
   artifacts,
   expectText,
+  fixture,
   launchChromium,
   offlineFile,
   openParts,
-  repoRoot,
   seedStorage,
   shot,
   startAndAnswer,
@@ -64,8 +64,7 @@ describe('offline single file via file://', () => {
 
   it('makes every file and the printed report from the take-away module inside the file', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const answers = readFileSync(join(repoRoot, 'crates/engine/tests/fixtures/soc2-type2-only.json'), 'utf8');
-    await seedStorage(context, 'carryover.answers', answers);
+    await seedStorage(context, 'carryover.answers', fixture('soc2-type2-only'));
     const page = await context.newPage();
     const errors = watchErrors(page);
     const requests = [];

@@ -2,7 +2,7 @@
 // wait (playwright-core has no `expect`).
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
@@ -15,6 +15,11 @@ export const offlineFile = resolve(
   process.env.CARRYOVER_OFFLINE ?? join(repoRoot, 'dist-offline/carryover.html'),
 );
 export const artifacts = join(repoRoot, 'tests/e2e/artifacts');
+
+/** The text of a persona fixture (`crates/engine/tests/fixtures/<name>.json`), as a person saved it. */
+export function fixture(name) {
+  return readFileSync(join(repoRoot, 'crates/engine/tests/fixtures', `${name}.json`), 'utf8');
+}
 mkdirSync(artifacts, { recursive: true });
 
 /** Debian's Chromium, never a downloaded one. The flags keep it off the network and work as root. */

@@ -12,8 +12,8 @@ import {
   appMounted,
   artifacts,
   expectText,
+  fixture,
   openParts,
-  repoRoot,
   seedStorage,
   servedApp,
   startAndAnswer,
@@ -22,10 +22,6 @@ import {
 
 const STORAGE_KEY = 'carryover.answers';
 const MODULE = /\/carryover-takeaway-[0-9a-f]+(_bg\.wasm|\.js)$/;
-
-function fixture(name) {
-  return readFileSync(join(repoRoot, 'crates/engine/tests/fixtures', `${name}.json`), 'utf8');
-}
 
 function takeAwayState(page) {
   return page.evaluate(() => document.documentElement.dataset.takeaway ?? 'idle');
