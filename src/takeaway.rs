@@ -147,15 +147,10 @@ pub async fn make(job: Job) -> Result<String, Reason> {
     run(&make, &job)
 }
 
-/// Makes a file now if the module is ready (`None` if not: then it starts loading).
+/// Makes a file now if the module is ready (`None` if not; [`make`] waits for it).
 pub fn make_now(job: &Job) -> Option<Result<String, Reason>> {
-    let made = MAKE
-        .with(|m| m.borrow().clone())
-        .map(|make| run(&make, job));
-    if made.is_none() {
-        preload();
-    }
-    made
+    MAKE.with(|m| m.borrow().clone())
+        .map(|make| run(&make, job))
 }
 
 /// What a job is made from on the results screen: the answers as saved, the language on screen,

@@ -45,11 +45,10 @@ pub fn ConfirmDialog(
     /// After the confirming choice.
     on_confirm: Callback<()>,
 ) -> impl IntoView {
-    let (title_id, labelled_by) = (
-        format!("{name}-dialog-title"),
-        format!("{name}-dialog-title"),
-    );
-    let (body_id, described_by) = (format!("{name}-dialog-body"), format!("{name}-dialog-body"));
+    let title_id = format!("{name}-dialog-title");
+    let body_id = format!("{name}-dialog-body");
+    // The view takes each attribute value by move.
+    let (labelled_by, described_by) = (title_id.clone(), body_id.clone());
     let confirm_class = if danger {
         "button button-danger"
     } else {

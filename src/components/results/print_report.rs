@@ -27,7 +27,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-use super::tr;
+use super::take_away::failed;
 use crate::download;
 use crate::takeaway::{self, Jobs};
 
@@ -74,11 +74,7 @@ impl PrintTarget {
                     self.put(Ok(html));
                     download::print();
                 }
-                Err(key) => failure.set(Some(tr(
-                    &state,
-                    "ui.take.download_failed",
-                    &[("reason", &state.text(&key))],
-                ))),
+                Err(key) => failure.set(Some(failed(&state, &state.text(&key)))),
             }
         });
     }

@@ -6,7 +6,7 @@
 use carryover_engine::export::takeaway::Kind;
 use leptos::prelude::*;
 
-use super::tr;
+use super::take_away::failed;
 use crate::download;
 use crate::route;
 use crate::state::AppState;
@@ -38,11 +38,7 @@ pub fn ShareLink() -> impl IntoView {
                 }
                 Err(key) => {
                     copied.set(None);
-                    failure.set(Some(tr(
-                        &state,
-                        "ui.take.download_failed",
-                        &[("reason", &state.text(&key))],
-                    )));
+                    failure.set(Some(failed(&state, &state.text(&key))));
                 }
             }
         });

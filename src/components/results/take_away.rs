@@ -78,6 +78,12 @@ impl Export {
     }
 }
 
+/// "The download could not start: <reason>", the one message every file, print and share-link
+/// failure of this section shows.
+pub fn failed(state: &AppState, reason: &str) -> String {
+    tr(state, "ui.take.download_failed", &[("reason", reason)])
+}
+
 /// Saves a file made by the take-away module (waiting for it if it is still loading), or says
 /// in `failure` why not. Shared with the register's CSV download.
 pub fn save_made(jobs: Jobs, kind: Kind, file: FileKind, failure: RwSignal<Option<String>>) {
@@ -90,11 +96,7 @@ pub fn save_made(jobs: Jobs, kind: Kind, file: FileKind, failure: RwSignal<Optio
             }
             Err(key) => Err(state.text(&key)),
         };
-        failure.set(
-            outcome
-                .err()
-                .map(|reason| tr(&state, "ui.take.download_failed", &[("reason", &reason)])),
-        );
+        failure.set(outcome.err().map(|reason| failed(&state, &reason)));
     });
 }
 
@@ -118,10 +120,7 @@ pub fn TakeAway() -> impl IntoView {
                     failure.set(
                         download::save_text(export.file(), &text)
                             .err()
-                            .map(|error| {
-                                let reason = crate::storage::describe(&error);
-                                tr(&state, "ui.take.download_failed", &[("reason", &reason)])
-                            }),
+                            .map(|error| failed(&state, &crate::storage::describe(&error))),
                     );
                 }
             };
