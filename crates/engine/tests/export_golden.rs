@@ -7,49 +7,20 @@
 
 mod export_support;
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use carryover_engine::export::date::{Date, Timestamp};
 use carryover_engine::export::plan::{self, CalendarOptions};
 use carryover_engine::export::report::{Report, ReportOptions};
 use carryover_engine::export::{schedule, soa};
 use carryover_engine::tasks;
-use export_support::{catalog, fixture};
+use export_support::{catalog, check_golden, fixture};
 
 const PERSONAS: [&str; 3] = [
     "ai-provider-hiring",
     "mature-iso27001-no-ai-governance",
     "soc2-type2-only",
 ];
-
-fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
-}
-
-/// Compares `actual` with the golden file, or rewrites it when `UPDATE_GOLDEN=1`.
-fn check(file: &str, actual: &str) -> Option<String> {
-    let path = golden_dir().join(file);
-    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-        std::fs::create_dir_all(golden_dir()).expect("golden dir");
-        std::fs::write(&path, actual).expect("write golden file");
-        return None;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected == actual {
-        return None;
-    }
-    let line = expected
-        .lines()
-        .zip(actual.lines())
-        .position(|(e, a)| e != a)
-        .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-    Some(format!(
-        "{file} differs from the golden file at line {}:\n  golden: {:?}\n  actual: {:?}\n(UPDATE_GOLDEN=1 rewrites it; review the diff)",
-        line + 1,
-        expected.lines().nth(line).unwrap_or("<end>"),
-        actual.lines().nth(line).unwrap_or("<end>")
-    ))
-}
 
 #[test]
 fn reports_soas_and_calendars_match_their_golden_files() {
@@ -104,9 +75,12 @@ fn reports_soas_and_calendars_match_their_golden_files() {
                 }
             }
         }
-        failures.extend(check(&format!("{name}.report.md"), &report.to_markdown()));
-        failures.extend(check(&format!("{name}.soa.csv"), &soa));
-        failures.extend(check(&format!("{name}.ics"), &ics));
+        failures.extend(check_golden(
+            Path::new(&format!("{name}.report.md")),
+            &report.to_markdown(),
+        ));
+        failures.extend(check_golden(Path::new(&format!("{name}.soa.csv")), &soa));
+        failures.extend(check_golden(Path::new(&format!("{name}.ics")), &ics));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

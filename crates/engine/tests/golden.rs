@@ -17,12 +17,11 @@
 //! not snapshots to wave through. On a mismatch the test names every differing file with the first
 //! differing lines and how many lines differ.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 mod export_support;
-use export_support::PERSONAS;
+use export_support::{PERSONAS, check_golden as check, explain};
 
 /// Earlier → later pairs for `carryover diff`: a quarter of progress for an organisation starting
 /// from nothing, and a certified ISMS that made its controls provable.
@@ -35,10 +34,6 @@ const DATE: &str = "2026-11-30";
 
 fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn golden_dir() -> PathBuf {
-    crate_dir().join("tests/golden")
 }
 
 fn fixture(name: &str) -> String {
@@ -61,56 +56,6 @@ fn carryover(args: &[&str]) -> Result<String, String> {
         ));
     }
     String::from_utf8(out.stdout).map_err(|_| format!("carryover {}: not UTF-8", args.join(" ")))
-}
-
-/// What differs between the golden text and the actual, for a person to read: the first few
-/// differing lines side by side and how many lines differ in all.
-fn explain(file: &str, expected: &str, actual: &str) -> String {
-    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
-    let differing: Vec<usize> = (0..e.len().max(a.len()))
-        .filter(|&i| e.get(i) != a.get(i))
-        .collect();
-    let mut out = format!(
-        "{file}: {} of {} lines differ (golden {} lines, actual {})",
-        differing.len(),
-        e.len().max(a.len()),
-        e.len(),
-        a.len()
-    );
-    if expected.is_empty() {
-        out.push_str(" — the golden file is missing or empty");
-    }
-    for &i in differing.iter().take(5) {
-        let _ = write!(
-            out,
-            "\n  line {}:\n    - {}\n    + {}",
-            i + 1,
-            e.get(i).copied().unwrap_or("<none>"),
-            a.get(i).copied().unwrap_or("<none>")
-        );
-    }
-    if differing.len() > 5 {
-        let _ = write!(out, "\n  … and {} more", differing.len() - 5);
-    }
-    if !expected.is_empty() && e.len() == a.len() && differing.is_empty() {
-        out.push_str("\n  (only line endings or the final newline differ)");
-    }
-    out
-}
-
-/// Compares with the golden file, or rewrites it with `UPDATE_GOLDEN=1`.
-fn check(rel: &Path, actual: &str) -> Option<String> {
-    let path = golden_dir().join(rel);
-    let file = rel.display().to_string();
-    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).expect("golden dir");
-        }
-        std::fs::write(&path, actual).expect("write golden file");
-        return None;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    (expected != actual).then(|| explain(&file, &expected, actual))
 }
 
 /// Every output of one persona: (file name, CLI arguments).

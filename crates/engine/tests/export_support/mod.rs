@@ -4,6 +4,9 @@
 
 #![allow(dead_code)] // each test file uses some of these
 
+use std::fmt::Write as _;
+use std::path::Path;
+
 use carryover_engine::{AnswersDocument, Assessment, Catalog, assess, decode};
 
 /// The persona fixtures under `tests/fixtures/`, by name (the golden files' folders).
@@ -21,6 +24,59 @@ pub const PERSONAS: [&str; 7] = [
 pub fn fixture_text(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(path).expect("fixture exists")
+}
+
+/// What differs between the golden text and the actual, for a person to read: the first few
+/// differing lines side by side and how many lines differ in all.
+pub fn explain(file: &str, expected: &str, actual: &str) -> String {
+    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let differing: Vec<usize> = (0..e.len().max(a.len()))
+        .filter(|&i| e.get(i) != a.get(i))
+        .collect();
+    let mut out = format!(
+        "{file}: {} of {} lines differ (golden {} lines, actual {})",
+        differing.len(),
+        e.len().max(a.len()),
+        e.len(),
+        a.len()
+    );
+    if expected.is_empty() {
+        out.push_str(" — the golden file is missing or empty");
+    }
+    for &i in differing.iter().take(5) {
+        let _ = write!(
+            out,
+            "\n  line {}:\n    - {}\n    + {}",
+            i + 1,
+            e.get(i).copied().unwrap_or("<none>"),
+            a.get(i).copied().unwrap_or("<none>")
+        );
+    }
+    if differing.len() > 5 {
+        let _ = write!(out, "\n  … and {} more", differing.len() - 5);
+    }
+    if !expected.is_empty() && e.len() == a.len() && differing.is_empty() {
+        out.push_str("\n  (only line endings or the final newline differ)");
+    }
+    out
+}
+
+/// Compares `actual` with the golden file `rel` under `tests/golden/`, or rewrites it with
+/// `UPDATE_GOLDEN=1`; on a mismatch, the [`explain`]ed difference.
+pub fn check_golden(rel: &Path, actual: &str) -> Option<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(rel);
+    let file = rel.display().to_string();
+    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("golden dir");
+        }
+        std::fs::write(&path, actual).expect("write golden file");
+        return None;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    (expected != actual).then(|| explain(&file, &expected, actual))
 }
 
 pub fn catalog() -> &'static Catalog {
