@@ -100,6 +100,12 @@ export async function appMounted(page, timeout = 15_000) {
   await page.waitForFunction(() => document.documentElement.dataset.app === 'mounted', null, { timeout });
 }
 
+/** Resolves once `<html data-takeaway>` (the take-away module's progress: idle, loading, ready,
+ *  failed; see src/takeaway.rs) is `state`. */
+export async function takeAwayIs(page, state, timeout = 15_000) {
+  await page.waitForFunction((s) => document.documentElement.dataset.takeaway === s, state, { timeout });
+}
+
 export function shot(page, name) {
   return page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }

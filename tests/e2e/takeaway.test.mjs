@@ -17,6 +17,7 @@ import {
   seedStorage,
   servedApp,
   startAndAnswer,
+  takeAwayIs,
   watchErrors,
 } from './support.mjs';
 
@@ -25,10 +26,6 @@ const MODULE = /\/carryover-takeaway-[0-9a-f]+(_bg\.wasm|\.js)$/;
 
 function takeAwayState(page) {
   return page.evaluate(() => document.documentElement.dataset.takeaway ?? 'idle');
-}
-
-async function takeAwayIs(page, state, timeout = 15_000) {
-  await page.waitForFunction((s) => document.documentElement.dataset.takeaway === s, state, { timeout });
 }
 
 async function download(page, within, id) {
