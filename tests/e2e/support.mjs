@@ -160,12 +160,19 @@ export function shotTop(page, name) {
 /**
  * Opens every closed part of the results (the summary shows first; the parts are `<details>`), so
  * tests that read the detail can see it. Waits until the readiness score in "Readiness by area"
- * is visible.
+ * is visible and every part, the lazy ones included, has its content.
  */
 export async function openParts(page) {
   await page.locator('details.part').first().waitFor({ state: 'attached', timeout: 15_000 });
   await page.evaluate(() => document.querySelectorAll('details.part').forEach((d) => { d.open = true; }));
   await page.locator('[data-testid="readiness"]').waitFor({ state: 'visible', timeout: 15_000 });
+  // A lazy part (roadmap, net-new, what-if) builds its content on its `toggle` event, which comes
+  // in a later task than `open`: wait until every part has content.
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('details.part > .part-body')].every((b) => b.firstElementChild !== null),
+    null,
+    { timeout: 15_000 },
+  );
 }
 
 /** From the results, opens the task plan's own view and waits for its list. */
