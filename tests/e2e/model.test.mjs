@@ -97,6 +97,12 @@ describe('issue 11: direct answers win, the baseline counts', () => {
       () => document.querySelector('fieldset[data-question="internal_audit"] input[value="effective_and_provable"]')?.checked,
     );
     assert.equal(await audit.locator('.suggestion').count(), 0, 'confirmed: the note goes');
+    // Autosave writes in the next task, after the screen has updated: wait for the stored answer.
+    await page.waitForFunction(
+      (k) => JSON.parse(localStorage.getItem(k) ?? '{}').answers?.internal_audit === 'effective_and_provable',
+      STORAGE_KEY,
+      { timeout: 5000 },
+    ).catch(() => {});
     assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).answers.internal_audit, 'effective_and_provable');
 
     // One practice answered is not enough for a result: the results say what is missing.
