@@ -209,6 +209,12 @@ describe('Carryover in French', () => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
     assert.deepEqual(await checked(), before, 'the same answers');
     assert.match(page.url(), /\?lang=fr#q\/program$/);
+    // The position and the focus come back in the frames after the rebuilt screen is in place.
+    await page.waitForFunction(
+      (y0) => document.activeElement?.closest('.lang-switch') !== null && Math.abs(window.scrollY - y0) < 200,
+      y,
+      { timeout: 5000 },
+    ).catch(() => {});
     const after = await page.evaluate(() => window.scrollY);
     assert.ok(Math.abs(after - y) < 200, `the reading position is kept: ${y} → ${after}`);
     const focused = await page.evaluate(() => document.activeElement?.closest('.lang-switch') !== null);
