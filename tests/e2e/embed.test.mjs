@@ -240,6 +240,8 @@ describe('embedded widget on another origin', () => {
     await waitForEvent(page, 'ready');
     const frame = page.frameLocator('iframe');
     await expectText(frame.getByTestId('brandmark'), 'Acme Advisory');
+    // The logo is fetched like any image, after the brandmark is on screen.
+    await page.frames()[1].waitForFunction(() => document.querySelector('.brandmark-logo')?.naturalWidth > 0, null, { timeout: 10_000 }).catch(() => {});
     const accent = await page.frames()[1].evaluate(() => ({
       brand: document.documentElement.hasAttribute('data-brand'),
       accent: getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
