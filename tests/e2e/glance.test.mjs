@@ -252,6 +252,8 @@ describe('the answer at a glance', () => {
         const part = page.locator(`details#${id}`);
         await part.locator(':scope > summary').click();
         assert.equal(await part.getAttribute('open'), '');
+        // A lazy part builds its content on the toggle event, a later task than the click.
+        await part.locator(':scope > .part-body > *').first().waitFor();
         // Nothing inside scrolls sideways (the overlap figures included).
         const wide = await part.evaluate((el) =>
           [...el.querySelectorAll('.table-scroll')]
