@@ -92,14 +92,24 @@ describe('embedded widget on another origin', () => {
     return events(page, type);
   }
 
-  /** The iframe's height equals the widget's last `height` message and shows all of it. */
+  /** The iframe's height equals the widget's last `height` message and shows all of it. The
+   *  widget measures its body in a ResizeObserver (a frame after a change) and the host resizes on
+   *  the message (a later task), so a match can be the previous screen's: wait until the frame is
+   *  as tall as the widget's body is now. */
   async function frameFitsContent(page) {
-    await page.waitForFunction(() => {
-      const heights = window.events.filter((e) => e.type === 'height');
-      const frame = document.querySelector('iframe');
-      return heights.length > 0 && frame.getBoundingClientRect().height === heights.at(-1).height;
-    });
-    const frameHeight = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+    const deadline = Date.now() + 10_000;
+    let frameHeight;
+    for (;;) {
+      await page.waitForFunction(() => {
+        const heights = window.events.filter((e) => e.type === 'height');
+        const frame = document.querySelector('iframe');
+        return heights.length > 0 && frame.getBoundingClientRect().height === heights.at(-1).height;
+      });
+      frameHeight = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+      const body = await page.frames()[1].evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+      if (body === frameHeight || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const inner = await page.frames()[1].evaluate(() => ({
       scroll: document.documentElement.scrollHeight,
       client: document.documentElement.clientHeight,
