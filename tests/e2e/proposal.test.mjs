@@ -190,10 +190,11 @@ describe('from scorecard to proposal', () => {
   });
 
   it('compares an earlier answers file with the current answers without replacing them', async () => {
-    const server = await serveWithConfig({});
     const earlier = 'nothing-in-place';
     const current = 'soc2-type2-only';
+    // The CLI first: if it fails, no server is left open to keep the test process alive.
     const diff = JSON.parse(cli('diff', fixturePath(earlier), fixturePath(current), '--json')).diff;
+    const server = await serveWithConfig({});
     try {
       for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
         const { context, page, errors } = await openResults(server.url, current, viewport);
@@ -348,11 +349,11 @@ describe('from scorecard to proposal', () => {
   });
 
   it('compares with a pasted share link, and refuses a bad link with the reason', async () => {
-    const server = await serveWithConfig({});
     const earlier = 'nothing-in-place';
     const current = 'soc2-type2-only';
     const diff = JSON.parse(cli('diff', fixturePath(earlier), fixturePath(current), '--json')).diff;
     const fragment = cli('share', fixturePath(earlier)).trim();
+    const server = await serveWithConfig({});
     try {
       for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
         const { context, page, errors } = await openResults(server.url, current, viewport);
