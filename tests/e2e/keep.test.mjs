@@ -157,8 +157,10 @@ describe('nothing lost: the fault matrix', () => {
     const started = Date.now();
     await importFile(page, 'flood.json', JSON.stringify({ format: 'carryover-answers', version: 1, answers }));
     await expectText(page.getByTestId('import-message'), 'more than 200 of its entries fit no question');
+    // A guard against pathological slowness (rendering or checking every entry), not a benchmark:
+    // 1.0–1.7 s on the 2-core machine under a second test run, so a wide margin for a loaded CI.
     const took = Date.now() - started;
-    assert.ok(took < 3000, `took ${took} ms`);
+    assert.ok(took < 8000, `took ${took} ms`);
     assert.equal(await page.locator('.import-issues li').count(), 0);
     record('limit: 50,000 unknown entries refused', FULL_COUNT, await storedCount(page), 0);
     await context.close();
