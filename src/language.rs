@@ -235,10 +235,12 @@ async fn download(lang: Lang) -> Result<Vec<u8>, String> {
         Ok(promise) => JsFuture::from(promise).await,
         Err(error) => Err(error),
     };
-    bytes.map(|b| Uint8Array::new(&b).to_vec()).map_err(|error| {
-        leptos::logging::warn!("{}", crate::storage::describe(&error));
-        UNAVAILABLE.to_owned()
-    })
+    bytes
+        .map(|b| Uint8Array::new(&b).to_vec())
+        .map_err(|error| {
+            leptos::logging::warn!("{}", crate::storage::describe(&error));
+            UNAVAILABLE.to_owned()
+        })
 }
 
 /// The language parts this page downloaded and installed, for the take-away module.
@@ -320,7 +322,10 @@ pub fn LangSwitch() -> impl IntoView {
             language.failed.get().map(|(lang, reason)| {
                 let text = fill(
                     &state.text("lang.failed"),
-                    &[("language", &called(lang)), ("reason", &state.text(&reason))],
+                    &[
+                        ("language", &called(lang)),
+                        ("reason", &state.text(&reason)),
+                    ],
                 );
                 view! { <span class="lang-note lang-problem" role="alert">{text}</span> }.into_any()
             })

@@ -172,8 +172,15 @@ fn installing_the_base_then_a_language() {
     assert!(lang::available(Lang::En));
     assert!(!lang::available(Lang::Fr));
     let before = Catalog::builtin_in(Lang::Fr).expect("no error before the part");
-    assert!(std::ptr::eq(before, en), "English until French is installed");
-    assert_eq!(before.text("fr", "lang.name"), "Français", "its name is known");
+    assert!(
+        std::ptr::eq(before, en),
+        "English until French is installed"
+    );
+    assert_eq!(
+        before.text("fr", "lang.name"),
+        "Français",
+        "its name is known"
+    );
     assert_eq!(
         before.text("fr", "app.disclaimer"),
         en.text("en", "app.disclaimer")

@@ -36,16 +36,22 @@ fn installs_once_then_makes_every_kind_in_both_languages() {
         "a second changes nothing"
     );
     assert_eq!(
-        carryover_takeaway::make(&job(Kind::Soa, "fr").to_json()).err().as_deref(),
+        carryover_takeaway::make(&job(Kind::Soa, "fr").to_json())
+            .err()
+            .as_deref(),
         Some("takeaway.error.lang"),
         "no French file before the French part"
     );
     assert_eq!(
-        carryover_takeaway::install_lang("fr", b"not a part").err().as_deref(),
+        carryover_takeaway::install_lang("fr", b"not a part")
+            .err()
+            .as_deref(),
         Some("lang.error.damaged")
     );
     assert_eq!(
-        carryover_takeaway::install_lang("xx", french).err().as_deref(),
+        carryover_takeaway::install_lang("xx", french)
+            .err()
+            .as_deref(),
         Some("lang.error.damaged")
     );
     assert_eq!(carryover_takeaway::install_lang("fr", french), Ok(()));

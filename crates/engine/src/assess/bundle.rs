@@ -8,10 +8,10 @@ use super::budget::{BudgetDefaults, BudgetSettings, BudgetSource, Range};
 use crate::content::bundle::{BUDGET, CATALOG, REGISTER, decode_part};
 use crate::content::catalog::Catalog;
 #[cfg(feature = "load")]
-use crate::content::lang::{Lang, LangPart};
-#[cfg(feature = "load")]
 use crate::content::catalog::ContentErrors;
 use crate::content::codec::{Decode, Reader, record, unit_enum};
+#[cfg(feature = "load")]
+use crate::content::lang::{Lang, LangPart};
 use crate::content::triage_rules::{
     ChoiceArticles, ControlRule, FactorRule, Field, FieldKind, PriorityRule, Rule, Rules, When,
 };

@@ -368,15 +368,11 @@ impl LangPart {
     /// checksum, layout or language) or was made for another base.
     pub fn decode(base: &[u8], lang: Lang, bytes: &[u8]) -> Result<LangPart, PartError> {
         let rest = bytes.strip_prefix(PART_MAGIC).ok_or(PartError::Damaged)?;
-        let (check, rest) = rest
-            .split_at_checked(CHECK_LEN)
-            .ok_or(PartError::Damaged)?;
+        let (check, rest) = rest.split_at_checked(CHECK_LEN).ok_or(PartError::Damaged)?;
         if check != fnv1a64(rest).to_le_bytes() {
             return Err(PartError::Damaged);
         }
-        let (made_for, payload) = rest
-            .split_at_checked(CHECK_LEN)
-            .ok_or(PartError::Damaged)?;
+        let (made_for, payload) = rest.split_at_checked(CHECK_LEN).ok_or(PartError::Damaged)?;
         let mut r = Reader::split(payload).ok_or(PartError::Damaged)?;
         let (id, (locale, overlay)) =
             <(String, (BTreeMap<String, String>, BTreeMap<String, String>))>::decode(&mut r)
@@ -385,7 +381,11 @@ impl LangPart {
         if id != lang.id() {
             return Err(PartError::Damaged);
         }
-        if bundle::id(base).map(u64::to_le_bytes).as_ref().map(<[u8; 8]>::as_slice) != Some(made_for)
+        if bundle::id(base)
+            .map(u64::to_le_bytes)
+            .as_ref()
+            .map(<[u8; 8]>::as_slice)
+            != Some(made_for)
         {
             return Err(PartError::Foreign);
         }
