@@ -15,11 +15,10 @@ fn loaded() -> Bundle {
 }
 
 fn part_of(parts: &[(Lang, Vec<u8>)], lang: Lang) -> &[u8] {
-    parts
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .map(|(_, b)| b.as_slice())
-        .unwrap_or_else(|| panic!("no part for {lang:?}"))
+    match parts.iter().find(|(l, _)| *l == lang) {
+        Some((_, bytes)) => bytes,
+        None => panic!("no part for {lang:?}"),
+    }
 }
 
 /// The base carries no language but English, except each one's name.
