@@ -38,22 +38,6 @@ pub fn install_content() {
     carryover_engine::content::bundle::install(CONTENT);
 }
 
-/// [`install_content`] and every other language's part too, as `build.rs` made them (native
-/// tests only: the app downloads a language when it is chosen).
-#[cfg(test)]
-pub fn install_every_language() {
-    install_content();
-    let parts: [(carryover_engine::Lang, &[u8]); 1] = [(
-        carryover_engine::Lang::Fr,
-        include_bytes!(concat!(env!("OUT_DIR"), "/lang-fr.bin")),
-    )];
-    for (lang, bytes) in parts {
-        if let Err(error) = carryover_engine::lang::install_part(lang, bytes) {
-            panic!("{lang:?}: {}", error.key());
-        }
-    }
-}
-
 /// Replaces the static skeleton in `#app` (index.html) with the live app.
 ///
 /// The skeleton has the same markup and classes as the start page, so swapping it causes no
@@ -194,3 +178,20 @@ fn after_first_paint(then: impl FnOnce() + 'static) {
 const FIRST_PAINT_WAIT: Duration = Duration::from_millis(500);
 /// How often [`after_first_paint`] looks.
 const POLL: Duration = Duration::from_millis(8);
+
+// Kept last: the wording test reads this file only up to its first `#[cfg(test)]`.
+/// [`install_content`] and every other language's part too, as `build.rs` made them (native
+/// tests only: the app downloads a language when it is chosen).
+#[cfg(test)]
+pub fn install_every_language() {
+    install_content();
+    let parts: [(carryover_engine::Lang, &[u8]); 1] = [(
+        carryover_engine::Lang::Fr,
+        include_bytes!(concat!(env!("OUT_DIR"), "/lang-fr.bin")),
+    )];
+    for (lang, bytes) in parts {
+        if let Err(error) = carryover_engine::lang::install_part(lang, bytes) {
+            panic!("{}: {}", lang.id(), error.key());
+        }
+    }
+}
