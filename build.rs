@@ -1,9 +1,12 @@
 //! Compiles the content: loads `content/` (through the engine, which bundles it as JSON; set
 //! `CARRYOVER_CONTENT_DIR` to build against a draft copy), validates all of it natively (every
 //! problem of every file reported at once; the build stops on any), and writes the validated
-//! bundle as compact bytes to `OUT_DIR/content.bin`, which `src/lib.rs` embeds. The app (built
-//! without the engine's `load` feature) only decodes them: no content JSON, no deserializer and
-//! no validator in the wasm.
+//! content as compact bytes: the base bundle (English; `OUT_DIR/content.bin`, which `src/lib.rs`
+//! embeds) and each other language's part (`OUT_DIR/lang-<id>.bin`, made for that base alone),
+//! which the app downloads when the language is chosen. The parts are also copied to
+//! `<target>/<profile>/carryover-lang-<id>.bin`, where `scripts/build` picks them up
+//! (`scripts/lib/build-lang.mjs`). The app (built without the engine's `load` feature) only
+//! decodes them: no content JSON, no deserializer and no validator in the wasm.
 
 use std::{env, fs, path::PathBuf};
 
@@ -11,9 +14,13 @@ use carryover_engine::assess::bundle::Bundle;
 use carryover_engine::catalog::ContentErrors;
 
 /// The validated content, or every problem found: the catalog, the register rules and the budget
-/// defaults ([`Bundle::load`]), and every locale key the engine and the app look up.
+/// defaults ([`Bundle::load`]), every language, and every locale key the engine and the app look up.
 fn load() -> Result<Bundle, ContentErrors> {
     Bundle::load_checked(carryover_engine::text::check_locales)
+}
+
+fn write(path: &PathBuf, bytes: &[u8]) {
+    fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 
 fn main() {
@@ -28,7 +35,16 @@ fn main() {
             panic!("the content is not valid:\n{errors}");
         }
     };
-    let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo")).join("content.bin");
-    fs::write(&out, bundle.encode())
-        .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo"));
+    let (base, parts) = bundle.encode_split();
+    write(&out.join("content.bin"), &base);
+    // OUT_DIR is <target>/[<triple>/]<profile>/build/<package>-<hash>/out.
+    let profile = out.ancestors().nth(3).map(PathBuf::from);
+    for (lang, bytes) in parts {
+        let name = format!("lang-{}.bin", lang.id());
+        write(&out.join(&name), &bytes);
+        if let Some(profile) = &profile {
+            write(&profile.join(format!("carryover-{name}")), &bytes);
+        }
+    }
 }

@@ -11,12 +11,38 @@
 //! and the same screen (the app state is shared; only the catalog's texts differ), the scroll
 //! position is put back, `<html lang>` and the title follow, and the URL's query records the
 //! choice (`history.replaceState`, where the browser allows it) so a reload keeps it.
+//!
+//! Only English is in the wasm: every other language's texts are a file of their own
+//! (`scripts/lib/build-lang.mjs`; inside the offline file), which [`fetch`] gets through
+//! `window.carryoverLanguage(id)` (defined by `public/lang.js`, which starts the download for a
+//! page it chose another language for before the wasm arrives) and installs in the engine. A page
+//! that starts in another language waits for it before mounting (`crate::start`); a switch or the
+//! config file's `"lang"` fetches, then shows the language; meanwhile the switch says it is
+//! loading, and on failure it says why and stays in the current language (the next click tries
+//! again). The bytes stay here for the take-away module ([`held_parts`]). Progress is on
+//! `<html data-lang-load="loading|ready|failed">` for tests.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use carryover_engine::Lang;
+use carryover_engine::model::text::fill;
+use js_sys::{Function, Promise, Reflect, Uint8Array};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use crate::state::AppState;
+
+/// The reason shown when a language's file could not be had at all.
+const UNAVAILABLE: &str = "lang.error.unavailable";
+
+thread_local! {
+    /// Each language's part as downloaded and installed (handed to the take-away module).
+    static PARTS: RefCell<Vec<(Lang, Rc<[u8]>)>> = const { RefCell::new(Vec::new()) };
+    /// The last language that could not be loaded, and the locale key of why.
+    static LAST_FAILURE: RefCell<Option<(Lang, String)>> = const { RefCell::new(None) };
+}
 
 /// The language context, provided by [`provide`]. `Copy`: every field is a handle.
 #[derive(Clone, Copy)]
@@ -27,6 +53,10 @@ pub struct Language {
     chosen: StoredValue<bool>,
     /// The reading position to put back once the screen is rebuilt after a switch.
     scrolled: StoredValue<Option<f64>>,
+    /// The language being downloaded for a switch, if any.
+    loading: RwSignal<Option<Lang>>,
+    /// The language that could not be loaded last, and the locale key of why.
+    failed: RwSignal<Option<(Lang, String)>>,
 }
 
 /// A URL query parameter of this page.
@@ -53,16 +83,36 @@ fn browser_languages() -> Vec<String> {
     out
 }
 
-/// Chooses the first language (see the module docs) and provides the [`Language`] context.
+/// The language the page asks for before the config file is read: `lang=`, `host_lang=`, the
+/// browser's languages, English.
+pub fn initial() -> Lang {
+    query_param("lang")
+        .and_then(|l| Lang::parse(&l))
+        .or_else(|| query_param("host_lang").and_then(|l| Lang::parse(&l)))
+        .unwrap_or_else(|| Lang::negotiate(browser_languages().iter().map(String::as_str)))
+}
+
+/// Chooses the first language (see the module docs) and provides the [`Language`] context: the
+/// language [`initial`] asks for if its texts are here (`crate::start` fetched them), else
+/// English, with the failure shown by the switch.
 pub fn provide() -> Language {
     let from_url = query_param("lang").and_then(|l| Lang::parse(&l));
-    let lang = from_url
-        .or_else(|| query_param("host_lang").and_then(|l| Lang::parse(&l)))
-        .unwrap_or_else(|| Lang::negotiate(browser_languages().iter().map(String::as_str)));
+    let wanted = initial();
+    let (lang, failed) = if carryover_engine::lang::available(wanted) {
+        (wanted, None)
+    } else {
+        let reason = LAST_FAILURE
+            .with(|f| f.borrow().clone())
+            .filter(|(l, _)| *l == wanted)
+            .map_or_else(|| UNAVAILABLE.to_owned(), |(_, reason)| reason);
+        (Lang::En, Some((wanted, reason)))
+    };
     let language = Language {
         lang: RwSignal::new(lang),
         chosen: StoredValue::new(from_url.is_some()),
         scrolled: StoredValue::new(None),
+        loading: RwSignal::new(None),
+        failed: RwSignal::new(failed),
     };
     provide_context(language);
     Effect::new(move || mark_document(language.lang.get()));
@@ -70,23 +120,49 @@ pub fn provide() -> Language {
 }
 
 impl Language {
-    /// The site owner's `"lang"` from `carryover.config.json`: applies unless the URL or the
-    /// person chose a language.
+    /// The site owner's `"lang"` from `carryover.config.json`: applies (once its texts are here)
+    /// unless the URL or the person chose a language.
     pub fn configured(self, lang: Option<Lang>) {
         if let Some(lang) = lang
             && !self.chosen.get_value()
             && self.lang.get_untracked() != lang
         {
-            self.lang.set(lang);
+            leptos::task::spawn_local(async move {
+                match fetch(lang).await {
+                    Ok(()) if !self.chosen.get_value() => self.lang.set(lang),
+                    Ok(()) => {}
+                    Err(reason) => self.failed.set(Some((lang, reason))),
+                }
+            });
         }
     }
 
-    /// The person's choice: shows `lang` and records it in the URL.
+    /// The person's choice: shows `lang` (once its texts are here; meanwhile the switch says it
+    /// is loading, and a click changes nothing) and records it in the URL. If they cannot be had,
+    /// the switch says why and the page stays as it is; the next click tries again.
     pub fn switch(self, lang: Lang) {
         self.chosen.set_value(true);
-        if self.lang.get_untracked() == lang {
+        if self.lang.get_untracked() == lang || self.loading.get_untracked().is_some() {
             return;
         }
+        self.failed.set(None);
+        if carryover_engine::lang::available(lang) {
+            self.show(lang);
+            return;
+        }
+        self.loading.set(Some(lang));
+        leptos::task::spawn_local(async move {
+            let result = fetch(lang).await;
+            self.loading.set(None);
+            match result {
+                Ok(()) => self.show(lang),
+                Err(reason) => self.failed.set(Some((lang, reason))),
+            }
+        });
+    }
+
+    /// Shows `lang`, keeping the reading position, and records it in the URL.
+    fn show(self, lang: Lang) {
         self.scrolled
             .set_value(Some(window().scroll_y().unwrap_or_default()));
         self.lang.set(lang);
@@ -123,6 +199,58 @@ fn restore(y: f64, tries: u32) {
     let there = window().scroll_y().is_ok_and(|now| (now - y).abs() < 1.0);
     if !there && tries > 0 {
         request_animation_frame(move || restore(y, tries - 1));
+    }
+}
+
+/// Gets `lang`'s texts (unless they are here already) through `window.carryoverLanguage(id)` and
+/// installs them in the engine. On failure, the locale key of why (`lang.error.*`).
+pub async fn fetch(lang: Lang) -> Result<(), String> {
+    if carryover_engine::lang::available(lang) {
+        return Ok(());
+    }
+    mark_loading("loading");
+    let result = download(lang).await.and_then(|bytes| {
+        carryover_engine::lang::install_part(lang, &bytes).map_err(|e| e.key().to_owned())?;
+        PARTS.with(|p| p.borrow_mut().push((lang, bytes.into())));
+        Ok(())
+    });
+    match &result {
+        Ok(()) => mark_loading("ready"),
+        Err(reason) => {
+            leptos::logging::warn!("{}: {reason}", lang.id());
+            LAST_FAILURE.with(|f| *f.borrow_mut() = Some((lang, reason.clone())));
+            mark_loading("failed");
+        }
+    }
+    result
+}
+
+/// The bytes of `lang`'s part, from the page's `window.carryoverLanguage(id)`.
+async fn download(lang: Lang) -> Result<Vec<u8>, String> {
+    let request = || -> Result<Promise, JsValue> {
+        let get: Function = Reflect::get(&window(), &"carryoverLanguage".into())?.dyn_into()?;
+        get.call1(&JsValue::NULL, &lang.id().into())?.dyn_into()
+    };
+    let bytes = match request() {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(error) => Err(error),
+    };
+    bytes
+        .map(|b| Uint8Array::new(&b).to_vec())
+        .map_err(|error| {
+            leptos::logging::warn!("{}", crate::storage::describe(&error));
+            UNAVAILABLE.to_owned()
+        })
+}
+
+/// The language parts this page downloaded and installed, for the take-away module.
+pub fn held_parts() -> Vec<(Lang, Rc<[u8]>)> {
+    PARTS.with(|p| p.borrow().clone())
+}
+
+fn mark_loading(state: &str) {
+    if let Some(root) = document().document_element() {
+        _ = root.set_attribute("data-lang-load", state);
     }
 }
 
@@ -185,9 +313,32 @@ pub fn LangSwitch() -> impl IntoView {
             }
         })
         .collect_view();
+    let called = move |lang: Lang| state.text(&format!("lang.called.{}", lang.id()));
+    let note = move || {
+        if let Some(lang) = language.loading.get() {
+            let text = fill(&state.text("lang.loading"), &[("language", &called(lang))]);
+            Some(view! { <span class="lang-note" role="status">{text}</span> }.into_any())
+        } else {
+            language.failed.get().map(|(lang, reason)| {
+                let text = fill(
+                    &state.text("lang.failed"),
+                    &[
+                        ("language", &called(lang)),
+                        ("reason", &state.text(&reason)),
+                    ],
+                );
+                view! { <span class="lang-note lang-problem" role="alert">{text}</span> }.into_any()
+            })
+        }
+    };
     view! {
-        <nav class="lang-switch" aria-label=state.text("lang.label")>
+        <nav
+            class="lang-switch"
+            aria-label=state.text("lang.label")
+            aria-busy=move || language.loading.get().map(|_| "true")
+        >
             {links}
+            {note}
         </nav>
     }
 }

@@ -28,7 +28,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The content, loaded and validated natively by `build.rs` and encoded as the engine's compact
-/// bundle: the wasm only decodes it (no content JSON, no deserializer, no validator).
+/// bundle: the wasm only decodes it (no content JSON, no deserializer, no validator). English
+/// only: every other language is a part of its own, downloaded when chosen ([`language`]).
 pub static CONTENT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.bin"));
 
 /// Hands [`CONTENT`] to the engine, which decodes it on first use. Must run before anything reads
@@ -47,19 +48,30 @@ pub fn install_content() {
 /// browser has painted the skeleton: the compiled catalog is decoded; the smaller content parts are
 /// decoded and the browser's storage area opened (its first use costs milliseconds); the saved
 /// answers are read ([`app::load`]); the app's state is set up ([`app::setup`]); then the screens
-/// are built and mounted ([`app::screens`]).
+/// are built and mounted ([`app::screens`]). A page in another language than English first waits
+/// for that language's texts ([`language::fetch`]; `lang.js` started the download already), so
+/// its first screen is in that language; if they cannot be had, it mounts in English and the
+/// language switch says why.
 /// Waiting for that first paint matters to how the page is measured, too: when the skeleton's
 /// text is replaced before its paint is recorded, the browser reports the app's identical text,
 /// painted later, as the largest contentful paint.
 pub fn start() {
     console_error_panic_hook::set_once();
     install_content();
-    after_first_paint(|| {
+    let first = language::initial();
+    after_first_paint(move || {
         decode_content();
-        next_task(|| {
+        next_task(move || {
             decode_small_parts();
             storage::warm_up();
-            next_task(mount);
+            if carryover_engine::lang::available(first) {
+                next_task(mount);
+            } else {
+                wasm_bindgen_futures::spawn_local(async move {
+                    _ = language::fetch(first).await;
+                    next_task(mount);
+                });
+            }
         });
     });
 }
@@ -166,3 +178,20 @@ fn after_first_paint(then: impl FnOnce() + 'static) {
 const FIRST_PAINT_WAIT: Duration = Duration::from_millis(500);
 /// How often [`after_first_paint`] looks.
 const POLL: Duration = Duration::from_millis(8);
+
+// Kept last: the wording test reads this file only up to its first `#[cfg(test)]`.
+/// [`install_content`] and every other language's part too, as `build.rs` made them (native
+/// tests only: the app downloads a language when it is chosen).
+#[cfg(test)]
+pub fn install_every_language() {
+    install_content();
+    let parts: [(carryover_engine::Lang, &[u8]); 1] = [(
+        carryover_engine::Lang::Fr,
+        include_bytes!(concat!(env!("OUT_DIR"), "/lang-fr.bin")),
+    )];
+    for (lang, bytes) in parts {
+        if let Err(error) = carryover_engine::lang::install_part(lang, bytes) {
+            panic!("{}: {}", lang.id(), error.key());
+        }
+    }
+}

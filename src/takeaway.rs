@@ -11,7 +11,8 @@
 //! The app sends the module a [`Job`]: the answers file it already writes to storage, the language,
 //! the dates and the budget in use; the module recomputes the assessment with the same engine
 //! function and returns the file's text (see `carryover_engine::export::takeaway`). It receives
-//! the compiled content from this module's copy, so the content is not downloaded twice.
+//! the compiled content from this module's copy, and each language's part the app downloaded
+//! (before a job, `hand_languages`), so the content is not downloaded twice.
 //!
 //! Progress is on `<html data-takeaway="loading|ready|failed">` for tests and host pages, and in
 //! [`status`] for views.
@@ -19,6 +20,7 @@
 use std::cell::RefCell;
 use std::time::Duration;
 
+use carryover_engine::Lang;
 use carryover_engine::export::takeaway::{Job, Kind};
 use js_sys::{Function, Promise, Reflect, Uint8Array};
 use leptos::prelude::*;
@@ -63,6 +65,8 @@ const UNAVAILABLE: &str = "ui.take.unavailable";
 thread_local! {
     /// The module's `make` once it is loaded and has the content.
     static MAKE: RefCell<Option<Function>> = const { RefCell::new(None) };
+    /// The module's `install_lang`, and the languages it was handed.
+    static INSTALL_LANG: RefCell<Option<(Function, Vec<Lang>)>> = const { RefCell::new(None) };
     /// [`Status`] as a signal. Reference-counted rather than owned by whichever view first asked
     /// (that view's disposal would take the signal with it): it lives as long as the page.
     static STATUS: RefCell<Option<ArcRwSignal<Status>>> = const { RefCell::new(None) };
@@ -127,10 +131,37 @@ async fn fetch_module() -> Result<Function, JsValue> {
         Reflect::get(&module, &name.into())?.dyn_into()
     };
     export("install")?.call1(&JsValue::NULL, &Uint8Array::from(crate::CONTENT))?;
+    let install_lang = export("install_lang")?;
+    INSTALL_LANG.with(|i| *i.borrow_mut() = Some((install_lang, Vec::new())));
     export("make")
 }
 
+/// Hands the module every language part the app has downloaded and the module lacks (bytes it
+/// already holds: nothing is downloaded twice).
+fn hand_languages() {
+    INSTALL_LANG.with(|i| {
+        let mut i = i.borrow_mut();
+        let Some((install_lang, handed)) = i.as_mut() else {
+            return;
+        };
+        for (lang, bytes) in crate::language::held_parts() {
+            if !handed.contains(&lang)
+                && install_lang
+                    .call2(
+                        &JsValue::NULL,
+                        &lang.id().into(),
+                        &Uint8Array::from(&bytes[..]),
+                    )
+                    .is_ok()
+            {
+                handed.push(lang);
+            }
+        }
+    });
+}
+
 fn run(make: &Function, job: &Job) -> Result<String, Reason> {
+    hand_languages();
     match make.call1(&JsValue::NULL, &JsValue::from_str(&job.to_json())) {
         Ok(text) => text.as_string().ok_or_else(|| UNAVAILABLE.to_owned()),
         // The module words its own failures as `takeaway.error.*` keys.

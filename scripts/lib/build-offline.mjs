@@ -9,6 +9,9 @@
 //     bytes (decoded from base64) instead of a URL to fetch;
 //   - does the same for the take-away module (build-takeaway.mjs): its loader tag becomes an inline
 //     window.carryoverTakeAway() holding that module's glue and wasm, decoded only when called;
+//   - replaces each language part's <meta name="carryover-lang-<id>"> (build-lang.mjs) with its bytes
+//     as base64 in an inert <script type="application/octet-stream" id="carryover-lang-<id>">,
+//     which lang.js reads instead of fetching (the file stays one file with every language);
 //   - adds a Content-Security-Policy <meta> that forbids any network request but a https logo;
 //   - marks <html data-build="offline" data-built="YYYY-MM-DD"> (the CSS hides "Download offline
 //     copy" there; the start page shows "Offline copy, built <date>").
@@ -117,6 +120,12 @@ window.carryoverTakeAway = () =>
   }));
 </script>`;
 html = html.slice(0, takeAway.index) + offlineTakeAway + html.slice(takeAway.index + takeAway[0].length);
+
+// 1a'. Each language's texts (build-lang.mjs): the <meta> naming the file becomes the bytes, inert.
+const langMetas = [...html.matchAll(/<meta name="carryover-lang-([a-z]+)" content="(\.\/carryover-lang-[a-z]+-[0-9a-f]+\.bin)">/g)];
+if (langMetas.length === 0) fail('no language part named in dist/index.html (build-lang.mjs)');
+html = html.replace(/<meta name="carryover-lang-([a-z]+)" content="(\.\/carryover-lang-[a-z]+-[0-9a-f]+\.bin)">/g, (_, id, href) =>
+  `<script type="application/octet-stream" id="carryover-lang-${id}">${distFile(href).toString('base64')}</script>`);
 
 // 1b. The language chooser (public/lang.js, a classic script that must run before first paint):
 //     inlined where it stands.

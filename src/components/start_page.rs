@@ -193,7 +193,7 @@ mod tests {
     /// in every language.
     #[test]
     fn the_skeleton_promises_the_computed_time() {
-        crate::install_content();
+        crate::install_every_language();
         let html = include_str!("../../index.html");
         for lang in Lang::ALL {
             let catalog = Catalog::builtin_in(lang).expect("valid content");
@@ -226,7 +226,7 @@ mod tests {
     /// Every text of the start page is in the skeleton in every language.
     #[test]
     fn the_skeleton_has_every_language() {
-        crate::install_content();
+        crate::install_every_language();
         let html = include_str!("../../index.html");
         for lang in Lang::ALL {
             let catalog = Catalog::builtin_in(lang).expect("valid content");

@@ -18,6 +18,11 @@ pub const UI_KEYS: &[&str] = &[
     "app.promise",
     "lang.name",
     "lang.label",
+    "lang.loading",
+    "lang.failed",
+    "lang.error.unavailable",
+    "lang.error.damaged",
+    "lang.error.foreign",
     "app.disclaimer",
     "results.readiness",
     "results.overlap",
@@ -274,6 +279,9 @@ pub fn required_keys(catalog: &Catalog) -> Vec<String> {
             .map(|k| (*k).to_owned()),
     );
     keys.extend(crate::export::register::locale_keys());
+    for l in crate::content::lang::Lang::ALL {
+        keys.push(format!("lang.called.{}", l.id()));
+    }
     for s in Status::ALL {
         keys.push(format!("status.{}", s.id()));
     }

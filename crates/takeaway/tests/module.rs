@@ -1,6 +1,7 @@
-//! The module's two functions natively, as the app calls them: install the compiled content (a
-//! bundle made the way the app's `build.rs` makes it), then make files from jobs as JSON; a
-//! second install changes nothing; failures come back as `takeaway.error.*` locale keys.
+//! The module's three functions natively, as the app calls them: install the compiled content (the
+//! base bundle made the way the app's `build.rs` makes it), then the French part, and make files
+//! from jobs as JSON; a second install changes nothing; a French file before the French part is
+//! refused; failures come back as `takeaway.error.*` / `lang.error.*` locale keys.
 
 use carryover_engine::assess::bundle::Bundle;
 use carryover_engine::budget;
@@ -24,7 +25,8 @@ fn job(kind: Kind, lang: &str) -> Job {
 
 #[test]
 fn installs_once_then_makes_every_kind_in_both_languages() {
-    let bundle = Bundle::load().expect("valid content").encode();
+    let (bundle, parts) = Bundle::load().expect("valid content").encode_split();
+    let (_, french) = parts.first().expect("the French part");
     assert!(
         carryover_takeaway::install(&bundle),
         "the first install takes the bytes"
@@ -33,6 +35,26 @@ fn installs_once_then_makes_every_kind_in_both_languages() {
         !carryover_takeaway::install(b"not a bundle"),
         "a second changes nothing"
     );
+    assert_eq!(
+        carryover_takeaway::make(&job(Kind::Soa, "fr").to_json())
+            .err()
+            .as_deref(),
+        Some("takeaway.error.lang"),
+        "no French file before the French part"
+    );
+    assert_eq!(
+        carryover_takeaway::install_lang("fr", b"not a part")
+            .err()
+            .as_deref(),
+        Some("lang.error.damaged")
+    );
+    assert_eq!(
+        carryover_takeaway::install_lang("xx", french)
+            .err()
+            .as_deref(),
+        Some("lang.error.damaged")
+    );
+    assert_eq!(carryover_takeaway::install_lang("fr", french), Ok(()));
     for lang in ["en", "fr"] {
         for kind in Kind::ALL {
             let text = carryover_takeaway::make(&job(kind, lang).to_json())

@@ -10,6 +10,8 @@ use crate::content::catalog::Catalog;
 #[cfg(feature = "load")]
 use crate::content::catalog::ContentErrors;
 use crate::content::codec::{Decode, Reader, record, unit_enum};
+#[cfg(feature = "load")]
+use crate::content::lang::{Lang, LangPart};
 use crate::content::triage_rules::{
     ChoiceArticles, ControlRule, FactorRule, Field, FieldKind, PriorityRule, Rule, Rules, When,
 };
@@ -108,7 +110,24 @@ impl Bundle {
         }
     }
 
-    /// The bundle as bytes for [`Bundle::decode`] and [`crate::content::bundle::install`].
+    /// The bundle split for the web app: the *base* (this bundle without any language but
+    /// English, each one's name kept: [`crate::content::lang::BASE_KEYS`]), and each other
+    /// language's part, made for that base ([`crate::content::lang::install_part`]). The base and
+    /// every part together give back exactly this bundle.
+    pub fn encode_split(&self) -> (Vec<u8>, Vec<(Lang, Vec<u8>)>) {
+        let mut base = self.clone();
+        let parts: Vec<LangPart> = Lang::ALL
+            .into_iter()
+            .filter_map(|lang| base.catalog.split_off(lang))
+            .collect();
+        let bytes = base.encode();
+        let id = crate::content::bundle::id(&bytes).unwrap_or_default();
+        let parts = parts.iter().map(|p| (p.lang, p.encode(id))).collect();
+        (bytes, parts)
+    }
+
+    /// The bundle as bytes for [`Bundle::decode`] and [`crate::content::bundle::install`] (every
+    /// language in it; the web app embeds the base of [`Bundle::encode_split`]).
     pub fn encode(&self) -> Vec<u8> {
         use crate::content::bundle::{encode, encode_parts};
         let Bundle {

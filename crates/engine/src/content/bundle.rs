@@ -10,8 +10,11 @@
 //! [`crate::budget::builtin`] then decode their part of them. Without installed bytes they load
 //! the content compiled into the engine (`load` only).
 //!
-//! The bytes: [`MAGIC`], the number of parts, then each part as its length and its bytes (the
-//! catalog, the register rules, the budget defaults: [`CATALOG`], [`REGISTER`], [`BUDGET`]).
+//! The bytes: [`MAGIC`], the bundle's [`id`] (8 bytes, little-endian: FNV-1a 64 of everything
+//! after it), the number of parts, then each part as its length and its bytes (the catalog, the
+//! register rules, the budget defaults: [`CATALOG`], [`REGISTER`], [`BUDGET`]). The web app's
+//! bundle is the *base*: every language but English is left out (except its name) and ships as a
+//! part of its own, made for this base and refused by any other ([`super::lang::LangPart`]).
 //! How each type is written is its field list in `catalog_codec` (the catalog) and
 //! `crate::assess::bundle` (register rules, budget): to carry another piece of validated content,
 //! add it to its type's list (a field missing from a list does not compile).
@@ -19,9 +22,10 @@
 use std::sync::OnceLock;
 
 use super::codec::{Decode, Reader};
+use crate::model::checksum::fnv1a64;
 
 /// First bytes of a bundle: a name and the format version (raise it when the layout changes).
-pub const MAGIC: &[u8; 4] = b"CoB\x01";
+pub const MAGIC: &[u8; 4] = b"CoB\x02";
 /// Part holding the [`super::catalog::Catalog`].
 pub const CATALOG: usize = 0;
 /// Part holding the register rules ([`super::triage_rules::Rules`]).
@@ -52,12 +56,26 @@ pub(crate) const DAMAGED: &str =
 pub(crate) const MISSING: &str =
     "no content bundle installed: call content::bundle::install with the bytes the build made";
 
+/// Length of a bundle's id.
+const ID_LEN: usize = 8;
+
+/// A bundle's id: the checksum its bytes carry of everything after it (so two builds of the same
+/// content have the same id, and a language's part names the base it was made for). `None` for
+/// bytes that are not a bundle or whose checksum does not match.
+pub fn id(bytes: &[u8]) -> Option<u64> {
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let (id, rest) = rest.split_at_checked(ID_LEN)?;
+    let id = u64::from_le_bytes(id.try_into().ok()?);
+    (id == fnv1a64(rest)).then_some(id)
+}
+
 /// Part `index` of a bundle.
 fn part(bytes: &[u8], index: usize) -> Option<&[u8]> {
     let mut r = Reader::new(bytes);
     if r.take(MAGIC.len())? != MAGIC {
         return None;
     }
+    r.take(ID_LEN)?;
     let count = usize::decode(&mut r)?;
     let mut found = None;
     for i in 0..count {
@@ -81,9 +99,6 @@ pub(crate) fn decode_part<T: Decode>(bytes: &[u8], index: usize) -> Option<T> {
 #[cfg(feature = "load")]
 pub(crate) fn encode_parts(parts: &[Vec<u8>]) -> Vec<u8> {
     let mut out = super::codec::Writer::default();
-    for b in MAGIC {
-        out.push(*b);
-    }
     encode_raw(&mut out, parts.len());
     for p in parts {
         encode_raw(&mut out, p.len());
@@ -91,7 +106,11 @@ pub(crate) fn encode_parts(parts: &[Vec<u8>]) -> Vec<u8> {
             out.push(*b);
         }
     }
-    out.into_structure()
+    let body = out.into_structure();
+    let mut bytes = MAGIC.to_vec();
+    bytes.extend(fnv1a64(&body).to_le_bytes());
+    bytes.extend(body);
+    bytes
 }
 
 #[cfg(feature = "load")]

@@ -9,6 +9,14 @@
 //! texts of a language, so indexes and ids (answers files, share links, CLI arguments) are the same
 //! in every language.
 //!
+//! The web app downloads a language only when it is chosen: its build embeds the *base* bundle
+//! (English; of every other language only its name, [`BASE_KEYS`]) and ships each other language
+//! as a [`LangPart`], bytes made at build time for that base alone. [`install_part`] checks and
+//! installs one, after which [`Catalog::builtin_in`] gives that language. Before, it gives English
+//! (never a panic, never a half-translated catalog; [`available`] tells which), so a caller that
+//! must not fall back checks first. The command-line scorer and the tests (the `load` feature)
+//! have every language from the start.
+//!
 //! The overlay keys (also written by `scripts/locale-skeleton`):
 //! `section.<id>.title|intro`; `question.<id>.text|why|help|name`,
 //! `question.<id>.choice.<choice>`, `question.<id>.covers.<requirement>.note|reuse`;
@@ -17,11 +25,15 @@
 //! `<framework>.<item>.name|group`; `effort|certification|budget.<source>.note`;
 //! `published.<figure>.claim`.
 
+use std::collections::BTreeMap;
 #[cfg(feature = "load")]
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
+use crate::content::bundle;
 use crate::content::catalog::{Catalog, ContentErrors};
+use crate::content::codec::{Decode, Reader};
+use crate::model::checksum::fnv1a64;
 
 /// A language the content is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -247,7 +259,9 @@ impl Catalog {
         copy
     }
 
-    /// The built-in catalog in `lang`, localized once and kept for the life of the program.
+    /// The built-in catalog in `lang`, localized once and kept for the life of the program. A
+    /// language that is neither in the built-in content nor installed ([`install_part`]) gives
+    /// the English catalog, not kept, so that installing the language later still takes effect.
     pub fn builtin_in(lang: Lang) -> Result<&'static Catalog, &'static ContentErrors> {
         static LOCALIZED: [OnceLock<Catalog>; Lang::ALL.len()] =
             [const { OnceLock::new() }; Lang::ALL.len()];
@@ -255,11 +269,176 @@ impl Catalog {
         if lang == Lang::En {
             return Ok(en);
         }
-        Ok(match LOCALIZED.get(lang as usize) {
-            Some(cell) => cell.get_or_init(|| en.localized(lang)),
+        let Some(cell) = LOCALIZED.get(lang as usize) else {
+            return Ok(en);
+        };
+        if let Some(done) = cell.get() {
+            return Ok(done);
+        }
+        if en.overlays.contains_key(lang.id()) {
+            return Ok(cell.get_or_init(|| en.localized(lang)));
+        }
+        Ok(match installed(lang) {
+            Some(part) => cell.get_or_init(|| en.with_part(part).localized(lang)),
             None => en,
         })
     }
+
+    /// The same catalog with a language's part added (its UI locale and content overlay), as the
+    /// catalog built with every language has them.
+    #[must_use]
+    pub fn with_part(&self, part: &LangPart) -> Catalog {
+        let mut copy = self.clone();
+        copy.locales
+            .insert(part.lang.id().to_owned(), part.locale.clone());
+        copy.overlays
+            .insert(part.lang.id().to_owned(), part.overlay.clone());
+        copy
+    }
+
+    /// Takes `lang`'s texts out of this catalog as a [`LangPart`], leaving of its locale only the
+    /// [`BASE_KEYS`]; `None` for English or a language the catalog does not have.
+    #[cfg(feature = "load")]
+    pub fn split_off(&mut self, lang: Lang) -> Option<LangPart> {
+        if lang == Lang::En {
+            return None;
+        }
+        let overlay = self.overlays.remove(lang.id())?;
+        let locale = self.locales.remove(lang.id())?;
+        let kept = BASE_KEYS
+            .iter()
+            .filter_map(|k| Some(((*k).to_owned(), locale.get(*k)?.clone())))
+            .collect();
+        self.locales.insert(lang.id().to_owned(), kept);
+        Some(LangPart {
+            lang,
+            locale,
+            overlay,
+        })
+    }
+}
+
+/// The keys of every language's UI locale the base bundle keeps: what the language switch shows
+/// before the language itself is downloaded (its name, in itself).
+pub const BASE_KEYS: &[&str] = &["lang.name"];
+
+/// First bytes of a language's part: a name and the format version.
+pub const PART_MAGIC: &[u8; 4] = b"CoL\x01";
+
+/// One language's texts, shipped apart from the base bundle: its UI locale (`<lang>.toml`) and
+/// its content overlay (`<lang>/*.toml`), validated with the rest of the content at build time.
+///
+/// The bytes: [`PART_MAGIC`], a checksum (8 bytes, FNV-1a 64 of everything after it), the
+/// [`bundle::id`] of the base it was made for (8 bytes), then the language id, the locale and the
+/// overlay (see `codec`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LangPart {
+    /// The language.
+    pub lang: Lang,
+    /// Locale key → text.
+    pub locale: BTreeMap<String, String>,
+    /// Overlay key → content text.
+    pub overlay: BTreeMap<String, String>,
+}
+
+/// Why a language's part was refused. Each is a locale key ([`PartError::key`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartError {
+    /// Not a language part, cut short or changed, or another language's part.
+    Damaged,
+    /// Made for another build's content (or no content is installed to check it against).
+    Foreign,
+}
+
+impl PartError {
+    /// The locale key of the reason: `lang.error.damaged`, `lang.error.foreign`.
+    pub fn key(self) -> &'static str {
+        match self {
+            PartError::Damaged => "lang.error.damaged",
+            PartError::Foreign => "lang.error.foreign",
+        }
+    }
+}
+
+/// Length of the checksum and of the base id in a part.
+const CHECK_LEN: usize = 8;
+
+impl LangPart {
+    /// Reads `lang`'s part made for the bundle `base`: refused when it is damaged (wrong name,
+    /// checksum, layout or language) or was made for another base.
+    pub fn decode(base: &[u8], lang: Lang, bytes: &[u8]) -> Result<LangPart, PartError> {
+        let rest = bytes.strip_prefix(PART_MAGIC).ok_or(PartError::Damaged)?;
+        let (check, rest) = rest.split_at_checked(CHECK_LEN).ok_or(PartError::Damaged)?;
+        if check != fnv1a64(rest).to_le_bytes() {
+            return Err(PartError::Damaged);
+        }
+        let (made_for, payload) = rest.split_at_checked(CHECK_LEN).ok_or(PartError::Damaged)?;
+        let mut r = Reader::split(payload).ok_or(PartError::Damaged)?;
+        let (id, (locale, overlay)) =
+            <(String, (BTreeMap<String, String>, BTreeMap<String, String>))>::decode(&mut r)
+                .filter(|_| r.is_empty())
+                .ok_or(PartError::Damaged)?;
+        if id != lang.id() {
+            return Err(PartError::Damaged);
+        }
+        if bundle::id(base)
+            .map(u64::to_le_bytes)
+            .as_ref()
+            .map(<[u8; 8]>::as_slice)
+            != Some(made_for)
+        {
+            return Err(PartError::Foreign);
+        }
+        Ok(LangPart {
+            lang,
+            locale,
+            overlay,
+        })
+    }
+
+    /// The part as bytes for [`LangPart::decode`], made for the base whose [`bundle::id`] is
+    /// `base_id`.
+    #[cfg(feature = "load")]
+    pub fn encode(&self, base_id: u64) -> Vec<u8> {
+        let payload = bundle::encode(&(
+            self.lang.id().to_owned(),
+            (self.locale.clone(), self.overlay.clone()),
+        ));
+        let mut rest = base_id.to_le_bytes().to_vec();
+        rest.extend(payload);
+        let mut out = PART_MAGIC.to_vec();
+        out.extend(fnv1a64(&rest).to_le_bytes());
+        out.extend(rest);
+        out
+    }
+}
+
+/// The parts installed by the embedding program, by language.
+static PARTS: [OnceLock<LangPart>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
+
+fn installed(lang: Lang) -> Option<&'static LangPart> {
+    PARTS.get(lang as usize)?.get()
+}
+
+/// Installs `lang`'s part (bytes made at build time beside the base the program installed with
+/// [`bundle::install`]), after which [`Catalog::builtin_in`] gives that language. Installing a
+/// language again changes nothing. Refused, and nothing changes, when the bytes are damaged or
+/// made for another base (or no base is installed).
+pub fn install_part(lang: Lang, bytes: &[u8]) -> Result<(), PartError> {
+    let base = bundle::installed().ok_or(PartError::Foreign)?;
+    let part = LangPart::decode(base, lang, bytes)?;
+    if let Some(cell) = PARTS.get(lang as usize) {
+        _ = cell.set(part);
+    }
+    Ok(())
+}
+
+/// Whether [`Catalog::builtin_in`] gives `lang` itself (rather than English): English, a
+/// language in the built-in content, or one whose part is installed.
+pub fn available(lang: Lang) -> bool {
+    lang == Lang::En
+        || installed(lang).is_some()
+        || Catalog::builtin().is_ok_and(|c| c.overlays.contains_key(lang.id()))
 }
 
 #[cfg(feature = "load")]

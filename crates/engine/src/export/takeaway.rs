@@ -101,12 +101,17 @@ pub const LOCALE_KEYS: &[&str] = &[
     "takeaway.error.content",
     "takeaway.error.document",
     "takeaway.error.date",
+    "takeaway.error.lang",
 ];
 
 /// Makes the file a job asks for with the built-in content in the job's language (an unknown
 /// language is English). Errors are worded through the locale.
 pub fn make(job: &Job) -> Result<String, Wording> {
     let lang = Lang::parse(&job.lang).unwrap_or_default();
+    // A language whose part was not installed would come out in English.
+    if !crate::content::lang::available(lang) {
+        return Err(Wording::new("takeaway.error.lang", &[]));
+    }
     let catalog =
         Catalog::builtin_in(lang).map_err(|_| Wording::new("takeaway.error.content", &[]))?;
     make_with(catalog, job)
