@@ -327,7 +327,20 @@ pub fn LangSwitch() -> impl IntoView {
                         ("reason", &state.text(&reason)),
                     ],
                 );
-                view! { <span class="lang-note lang-problem" role="alert">{text}</span> }.into_any()
+                // Over the page (fixed on a phone): the person can put it away without switching.
+                view! {
+                    <span class="lang-note lang-problem" role="alert">
+                        <span>{text}</span>
+                        <button
+                            type="button"
+                            class="button button-small"
+                            on:click=move |_| language.failed.set(None)
+                        >
+                            {state.text("ui.notice.dismiss")}
+                        </button>
+                    </span>
+                }
+                .into_any()
             })
         }
     };

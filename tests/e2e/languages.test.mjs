@@ -200,15 +200,21 @@ describe('each language on demand', () => {
     await context.close();
   });
 
-  it('a French page whose file cannot be had starts in English and says why', async () => {
-    const context = await app.browser.newContext({ locale: 'en-US' });
+  it('a French page whose file cannot be had starts in English, says why, and the note can be put away', async () => {
+    const context = await app.browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await context.route(FRENCH_FILE, (route) => route.abort());
     await page.goto(`${app.url}?lang=fr`);
     await appMounted(page);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-    await expectText(page.getByRole('alert'), 'Could not load French');
+    const alert = page.getByRole('alert');
+    await expectText(alert, 'Could not load French');
     await expectText(page.getByRole('link', { name: 'Start' }), 'Start');
+    await page.screenshot({ path: join(artifacts, 'languages-french-failed-360.png') });
+    // On a phone the note is fixed over the top of the page: Dismiss takes it away.
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await alert.waitFor({ state: 'detached' });
+    await expectText(page.getByRole('heading', { level: 1 }), 'Carryover');
     await context.close();
   });
 });
