@@ -36,6 +36,8 @@ use crate::state::AppState;
 
 /// The reason shown when a language's file could not be had at all.
 const UNAVAILABLE: &str = "lang.error.unavailable";
+/// The reason shown when a page in that language stopped waiting for the file (`crate::start`).
+const SLOW: &str = "lang.error.slow";
 
 thread_local! {
     /// Each language's part as downloaded and installed (handed to the take-away module).
@@ -223,6 +225,21 @@ pub async fn fetch(lang: Lang) -> Result<(), String> {
         }
     }
     result
+}
+
+/// The page gives up waiting for `lang`'s texts before mounting (`crate::start`): unless they
+/// arrived meanwhile or failed for a reason of their own, the switch will say they are slow. The
+/// download goes on; choosing the language again waits for it.
+pub fn waited_too_long(lang: Lang) {
+    if carryover_engine::lang::available(lang) {
+        return;
+    }
+    LAST_FAILURE.with(|f| {
+        let mut failure = f.borrow_mut();
+        if failure.as_ref().is_none_or(|(l, _)| *l != lang) {
+            *failure = Some((lang, SLOW.to_owned()));
+        }
+    });
 }
 
 /// The bytes of `lang`'s part, from the page's `window.carryoverLanguage(id)`.

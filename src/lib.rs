@@ -67,10 +67,27 @@ pub fn start() {
             if carryover_engine::lang::available(first) {
                 next_task(mount);
             } else {
+                // Mounts once: when the texts arrive (or fail), or after LANGUAGE_WAIT in
+                // English, saying why, if the download stalls (the next choice of the language
+                // waits on the same download).
+                let mounted = Rc::new(Cell::new(false));
+                let mount_once = move || {
+                    if !mounted.replace(true) {
+                        next_task(mount);
+                    }
+                };
+                let on_arrival = mount_once.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     _ = language::fetch(first).await;
-                    next_task(mount);
+                    on_arrival();
                 });
+                set_timeout(
+                    move || {
+                        language::waited_too_long(first);
+                        mount_once();
+                    },
+                    LANGUAGE_WAIT,
+                );
             }
         });
     });
@@ -176,6 +193,10 @@ fn after_first_paint(then: impl FnOnce() + 'static) {
 /// Longest wait, from the start of navigation, for the skeleton's first paint before mounting
 /// anyway.
 const FIRST_PAINT_WAIT: Duration = Duration::from_millis(500);
+/// Longest wait for another language's texts before a page that asked for that language mounts in
+/// English. An assumption, not a measurement: the French file (≈ 58 KB brotli) takes about half a
+/// second on Lighthouse's slow 4G and about 2 s at 250 kbit/s; 8 s is a download that has stalled.
+const LANGUAGE_WAIT: Duration = Duration::from_secs(8);
 /// How often [`after_first_paint`] looks.
 const POLL: Duration = Duration::from_millis(8);
 

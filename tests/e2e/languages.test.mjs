@@ -200,6 +200,28 @@ describe('each language on demand', () => {
     await context.close();
   });
 
+  it('a French page whose file stalls mounts in English after a while, says so, and switches once the file is there', async () => {
+    const context = await app.browser.newContext({ locale: 'fr-CA' });
+    const release = await hold(context, FRENCH_FILE);
+    const page = await context.newPage();
+    await page.goto(app.url);
+    // Not mounted while the download may still come (the skeleton, in French, stays)…
+    await page.waitForFunction(() => performance.getEntriesByName('carryover:content-ready').length > 0);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app ?? null), null, 'not mounted yet');
+    // …then the app in English rather than nothing (src/lib.rs LANGUAGE_WAIT, 8 s).
+    await appMounted(page, 20_000);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    await expectText(page.getByRole('alert'), 'Could not load French: the file is taking too long to arrive');
+    // The stalled download goes on; once it is through, choosing French waits for that one.
+    release();
+    await languageLoadIs(page, 'ready');
+    await page.getByRole('link', { name: 'Français' }).click();
+    await expectText(page.getByRole('link', { name: 'Commencer' }), 'Commencer');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+    assert.equal(await page.getByRole('alert').count(), 0, 'the message is gone');
+    await context.close();
+  });
+
   it('a French page whose file cannot be had starts in English, says why, and the note can be put away', async () => {
     const context = await app.browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 740 } });
     const page = await context.newPage();

@@ -21,6 +21,7 @@ pub const UI_KEYS: &[&str] = &[
     "lang.loading",
     "lang.failed",
     "lang.error.unavailable",
+    "lang.error.slow",
     "lang.error.damaged",
     "lang.error.foreign",
     "app.disclaimer",
