@@ -3,10 +3,10 @@
 //! problem of every file reported at once; the build stops on any), and writes the validated
 //! content as compact bytes: the base bundle (English; `OUT_DIR/content.bin`, which `src/lib.rs`
 //! embeds) and each other language's part (`OUT_DIR/lang-<id>.bin`, made for that base alone),
-//! which the app downloads when the language is chosen. The parts are also copied to
-//! `<target>/<profile>/carryover-lang-<id>.bin`, where `scripts/build` picks them up
-//! (`scripts/lib/build-lang.mjs`). The app (built without the engine's `load` feature) only
-//! decodes them: no content JSON, no deserializer and no validator in the wasm.
+//! which the app downloads when the language is chosen (`scripts/lib/build-lang.mjs` finds the
+//! parts made for the base in the built wasm and places them beside the app). The app (built
+//! without the engine's `load` feature) only decodes them: no content JSON, no deserializer and
+//! no validator in the wasm.
 
 use std::{env, fs, path::PathBuf};
 
@@ -38,13 +38,7 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo"));
     let (base, parts) = bundle.encode_split();
     write(&out.join("content.bin"), &base);
-    // OUT_DIR is <target>/[<triple>/]<profile>/build/<package>-<hash>/out.
-    let profile = out.ancestors().nth(3).map(PathBuf::from);
     for (lang, bytes) in parts {
-        let name = format!("lang-{}.bin", lang.id());
-        write(&out.join(&name), &bytes);
-        if let Some(profile) = &profile {
-            write(&profile.join(format!("carryover-{name}")), &bytes);
-        }
+        write(&out.join(format!("lang-{}.bin", lang.id())), &bytes);
     }
 }

@@ -11,7 +11,8 @@
  * id="carryover-lang-<id>"> holding base64 (build-offline.mjs; nothing is fetched). Both come
  * before this script. window.carryoverLanguage(id) resolves to that file's bytes (one request per
  * language; after a failure the next call tries again); src/language.rs calls it. For a page in
- * another language it is called here already, so the file downloads beside the wasm.
+ * another language it is called here when the boot starts (after the first paint), so the file
+ * downloads beside the wasm.
  *
  * Start: index.html parks Trunk's loader in <template id="boot">, where it fetches nothing. It is
  * copied into the page (which loads and runs it) just after the skeleton's first paint (in a
@@ -61,7 +62,6 @@
     }
     return parts[id];
   };
-  if (chosen !== 'en') window.carryoverLanguage(chosen).catch(function () {});
 
   var started = false;
   function start() {
@@ -69,6 +69,9 @@
     if (started || !boot) return;
     started = true;
     document.body.appendChild(document.importNode(boot.content, true));
+    /* A page in another language: its texts download beside the wasm, after the first paint
+       like the wasm (nothing but the stylesheets competes with that paint). */
+    if (chosen !== 'en') window.carryoverLanguage(chosen).catch(function () {});
   }
   function parsed(then) {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', then);

@@ -4,8 +4,9 @@
 //! after start, so it applies once the file has arrived, unless the person switched already);
 //! `host_lang=`, which the embed snippet sets from its `data-lang`; the browser's languages
 //! (`navigator.languages`); English. `public/lang.js` makes the same choice (without the config
-//! file, which it cannot wait for) before the skeleton's first paint, so a French page is French
-//! from its first paint.
+//! file, which it cannot wait for) before the skeleton's first paint, so a French page's skeleton
+//! is French from its first paint (and the app too, unless the French texts fail or stall: see
+//! below).
 //!
 //! Switching changes a signal: the screens are rebuilt in the new language around the same answers
 //! and the same screen (the app state is shared; only the catalog's texts differ), the scroll
@@ -118,6 +119,24 @@ pub fn provide() -> Language {
     };
     provide_context(language);
     Effect::new(move || mark_document(language.lang.get()));
+    // Mounted in English because the texts were slow (`crate::start`): the download goes on, and
+    // once it is through the note would be false, so it goes (the switch then shows the language
+    // at once). The page stays in English: the person may be reading it by then.
+    if language
+        .failed
+        .get_untracked()
+        .is_some_and(|(_, reason)| reason == SLOW)
+    {
+        leptos::task::spawn_local(async move {
+            if fetch(wanted).await.is_ok() {
+                language.failed.update(|failed| {
+                    if failed.as_ref().is_some_and(|(_, reason)| reason == SLOW) {
+                        *failed = None;
+                    }
+                });
+            }
+        });
+    }
     language
 }
 
@@ -131,7 +150,10 @@ impl Language {
         {
             leptos::task::spawn_local(async move {
                 match fetch(lang).await {
-                    Ok(()) if !self.chosen.get_value() => self.lang.set(lang),
+                    Ok(()) if !self.chosen.get_value() => {
+                        self.failed.set(None);
+                        self.lang.set(lang);
+                    }
                     Ok(()) => {}
                     Err(reason) => self.failed.set(Some((lang, reason))),
                 }
@@ -212,6 +234,11 @@ pub async fn fetch(lang: Lang) -> Result<(), String> {
     }
     mark_loading("loading");
     let result = download(lang).await.and_then(|bytes| {
+        // Two callers may have waited on the same download (a slow start, the config file, a
+        // click): the first installs it and keeps its bytes, the others find it there.
+        if carryover_engine::lang::available(lang) {
+            return Ok(());
+        }
         carryover_engine::lang::install_part(lang, &bytes).map_err(|e| e.key().to_owned())?;
         PARTS.with(|p| p.borrow_mut().push((lang, bytes.into())));
         Ok(())

@@ -212,9 +212,12 @@ describe('each language on demand', () => {
     await appMounted(page, 20_000);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     await expectText(page.getByRole('alert'), 'Could not load French: the file is taking too long to arrive');
-    // The stalled download goes on; once it is through, choosing French waits for that one.
+    // The stalled download goes on; once it is through, the note goes (the page stays in English,
+    // which the person may be reading) and choosing French shows it at once.
     release();
     await languageLoadIs(page, 'ready');
+    await page.getByRole('alert').waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     await page.getByRole('link', { name: 'Français' }).click();
     await expectText(page.getByRole('link', { name: 'Commencer' }), 'Commencer');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
