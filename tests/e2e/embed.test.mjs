@@ -14,6 +14,7 @@ import {
   answerSection,
   distDir,
   expectText,
+  hostAndWidget,
   launchChromium,
   offlineFile,
   shot,
@@ -34,21 +35,18 @@ describe('embedded widget on another origin', () => {
   let host;
   let widget;
   let dir;
+  let servers;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'carryover-host-'));
+    servers = await hostAndWidget('carryover-host-');
+    ({ host, widget, dir } = servers);
     copyFileSync(join(distDir, 'demo.html'), join(dir, 'demo.html'));
-    host = await startServer(dir, 0);
-    const hostOrigin = new URL(host.url).origin;
-    widget = await startServer(distDir, 0, { csp: strictCsp(hostOrigin) });
     browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    await host?.close();
-    await widget?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await servers?.close();
   });
 
   /** Writes a host page that embeds the widget with the snippet and records its events. */

@@ -20,6 +20,7 @@ import {
   artifacts,
   distDir,
   expectText,
+  hostAndWidget,
   launchChromium,
   offlineFile,
   openParts,
@@ -300,19 +301,17 @@ describe('the embed snippet with data-lang="fr"', () => {
   let host;
   let widget;
   let dir;
+  let servers;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'carryover-host-fr-'));
-    host = await startServer(dir, 0);
-    widget = await startServer(distDir, 0, { csp: strictCsp(new URL(host.url).origin) });
+    servers = await hostAndWidget('carryover-host-fr-');
+    ({ host, widget, dir } = servers);
     browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    await host?.close();
-    await widget?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await servers?.close();
   });
 
   it('paints French from the first paint, skeleton included, under the strict CSP', async () => {

@@ -8,18 +8,16 @@
 // with the network blocked; a sandboxed iframe under the strict CSP switches too.
 
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { startServer, strictCsp } from '../../scripts/lib/static-server.mjs';
 import {
   appMounted,
   artifacts,
-  distDir,
   expectText,
   fixture,
+  hostAndWidget,
   launchChromium,
   offlineFile,
   openParts,
@@ -249,17 +247,15 @@ describe('each language on demand, offline and embedded', () => {
   let host;
   let widget;
   let dir;
+  let servers;
   before(async () => {
     browser = await launchChromium();
-    dir = mkdtempSync(join(tmpdir(), 'carryover-lang-host-'));
-    host = await startServer(dir, 0);
-    widget = await startServer(distDir, 0, { csp: strictCsp(new URL(host.url).origin) });
+    servers = await hostAndWidget('carryover-lang-host-');
+    ({ host, widget, dir } = servers);
   });
   after(async () => {
     await browser?.close();
-    await host?.close();
-    await widget?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await servers?.close();
   });
 
   it('the offline file switches to French with the network blocked', async () => {

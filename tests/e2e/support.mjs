@@ -2,12 +2,13 @@
 // wait (playwright-core has no `expect`).
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/lib/static-server.mjs';
+import { startServer, strictCsp } from '../../scripts/lib/static-server.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const distDir = resolve(process.env.CARRYOVER_DIST ?? join(repoRoot, 'dist'));
@@ -59,6 +60,25 @@ export function servedApp() {
 
 /** Makes `context`'s local storage start with `text` under `key` once (on its first page load
  *  only, so reloads and later navigations see what the app saved). */
+/** Two local origins for embedding tests: a host site serving `dir` (a fresh, empty temporary
+ *  directory the test writes its host pages into) and the widget serving dist/ under the strict
+ *  CSP that lets that host frame it (docs/embedding.md). `close()` stops both and removes `dir`. */
+export async function hostAndWidget(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const host = await startServer(dir, 0);
+  const widget = await startServer(distDir, 0, { csp: strictCsp(new URL(host.url).origin) });
+  return {
+    dir,
+    host,
+    widget,
+    async close() {
+      await host.close();
+      await widget.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export function seedStorage(context, key, text) {
   return context.addInitScript(
     ([k, v]) => {
