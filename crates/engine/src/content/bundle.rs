@@ -56,17 +56,33 @@ pub(crate) const DAMAGED: &str =
 pub(crate) const MISSING: &str =
     "no content bundle installed: call content::bundle::install with the bytes the build made";
 
-/// Length of a bundle's id.
+/// Length of a bundle's id (the checksum in its frame).
 const ID_LEN: usize = 8;
+
+/// `magic`, the FNV-1a 64 checksum of `body` (8 bytes, little-endian), then `body`: how a bundle
+/// and a language's part ([`super::lang::LangPart`]) are framed.
+#[cfg(feature = "load")]
+pub(crate) fn framed(magic: &[u8], body: &[u8]) -> Vec<u8> {
+    let mut bytes = magic.to_vec();
+    bytes.extend(fnv1a64(body).to_le_bytes());
+    bytes.extend(body);
+    bytes
+}
+
+/// The checksum and the body of bytes [`framed`] with `magic`; `None` when they start otherwise
+/// or the checksum does not match the body.
+pub(crate) fn unframed<'a>(magic: &[u8], bytes: &'a [u8]) -> Option<(u64, &'a [u8])> {
+    let rest = bytes.strip_prefix(magic)?;
+    let (check, body) = rest.split_at_checked(ID_LEN)?;
+    let check = u64::from_le_bytes(check.try_into().ok()?);
+    (check == fnv1a64(body)).then_some((check, body))
+}
 
 /// A bundle's id: the checksum its bytes carry of everything after it (so two builds of the same
 /// content have the same id, and a language's part names the base it was made for). `None` for
 /// bytes that are not a bundle or whose checksum does not match.
 pub fn id(bytes: &[u8]) -> Option<u64> {
-    let rest = bytes.strip_prefix(MAGIC)?;
-    let (id, rest) = rest.split_at_checked(ID_LEN)?;
-    let id = u64::from_le_bytes(id.try_into().ok()?);
-    (id == fnv1a64(rest)).then_some(id)
+    unframed(MAGIC, bytes).map(|(id, _)| id)
 }
 
 /// Part `index` of a bundle.
@@ -106,11 +122,7 @@ pub(crate) fn encode_parts(parts: &[Vec<u8>]) -> Vec<u8> {
             out.push(*b);
         }
     }
-    let body = out.into_structure();
-    let mut bytes = MAGIC.to_vec();
-    bytes.extend(fnv1a64(&body).to_le_bytes());
-    bytes.extend(body);
-    bytes
+    framed(MAGIC, &out.into_structure())
 }
 
 #[cfg(feature = "load")]

@@ -33,7 +33,6 @@ use std::sync::OnceLock;
 use crate::content::bundle;
 use crate::content::catalog::{Catalog, ContentErrors};
 use crate::content::codec::{Decode, Reader};
-use crate::model::checksum::fnv1a64;
 
 /// A language the content is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -360,19 +359,19 @@ impl PartError {
     }
 }
 
-/// Length of the checksum and of the base id in a part.
-const CHECK_LEN: usize = 8;
+/// Length of the base id in a part.
+const ID_LEN: usize = 8;
 
 impl LangPart {
     /// Reads `lang`'s part made for the bundle `base`: refused when it is damaged (wrong name,
     /// checksum, layout or language) or was made for another base.
     pub fn decode(base: &[u8], lang: Lang, bytes: &[u8]) -> Result<LangPart, PartError> {
-        let rest = bytes.strip_prefix(PART_MAGIC).ok_or(PartError::Damaged)?;
-        let (check, rest) = rest.split_at_checked(CHECK_LEN).ok_or(PartError::Damaged)?;
-        if check != fnv1a64(rest).to_le_bytes() {
-            return Err(PartError::Damaged);
-        }
-        let (made_for, payload) = rest.split_at_checked(CHECK_LEN).ok_or(PartError::Damaged)?;
+        let (_, rest) = bundle::unframed(PART_MAGIC, bytes).ok_or(PartError::Damaged)?;
+        let (made_for, payload) = rest.split_at_checked(ID_LEN).ok_or(PartError::Damaged)?;
+        let made_for = made_for
+            .try_into()
+            .map(u64::from_le_bytes)
+            .map_err(|_| PartError::Damaged)?;
         let mut r = Reader::split(payload).ok_or(PartError::Damaged)?;
         let (id, (locale, overlay)) =
             <(String, (BTreeMap<String, String>, BTreeMap<String, String>))>::decode(&mut r)
@@ -381,12 +380,7 @@ impl LangPart {
         if id != lang.id() {
             return Err(PartError::Damaged);
         }
-        if bundle::id(base)
-            .map(u64::to_le_bytes)
-            .as_ref()
-            .map(<[u8; 8]>::as_slice)
-            != Some(made_for)
-        {
+        if bundle::id(base) != Some(made_for) {
             return Err(PartError::Foreign);
         }
         Ok(LangPart {
@@ -406,10 +400,7 @@ impl LangPart {
         ));
         let mut rest = base_id.to_le_bytes().to_vec();
         rest.extend(payload);
-        let mut out = PART_MAGIC.to_vec();
-        out.extend(fnv1a64(&rest).to_le_bytes());
-        out.extend(rest);
-        out
+        bundle::framed(PART_MAGIC, &rest)
     }
 }
 
