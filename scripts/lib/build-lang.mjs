@@ -15,9 +15,9 @@
 //
 // Usage: node scripts/lib/build-lang.mjs <profileDir> [distDir]   (profileDir: …/wasm32-unknown-unknown/release)
 
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { contentHash as hash } from './hashed.mjs';
 
 const profileDir = resolve(process.argv[2] ?? 'target/wasm32-unknown-unknown/release');
 const distDir = resolve(process.argv[3] ?? 'dist');
@@ -27,7 +27,6 @@ function fail(message) {
   process.exit(1);
 }
 
-const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 // crates/engine/src/content/bundle.rs (MAGIC) and lang.rs (PART_MAGIC, the part's layout).
 const BASE_MAGIC = Buffer.from('CoB\x02', 'latin1');
 const PART_MAGIC = Buffer.from('CoL\x01', 'latin1');

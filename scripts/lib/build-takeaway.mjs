@@ -16,9 +16,9 @@
 //
 // Usage: node scripts/lib/build-takeaway.mjs <stagingDir> [distDir]
 
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { contentHash as hash, moduleScript } from './hashed.mjs';
 
 const staging = resolve(process.argv[2] ?? 'target/takeaway');
 const distDir = resolve(process.argv[3] ?? 'dist');
@@ -28,7 +28,6 @@ function fail(message) {
   process.exit(1);
 }
 
-const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 const glue = readFileSync(join(staging, 'carryover_takeaway.js'), 'utf8');
 const wasm = readFileSync(join(staging, 'carryover_takeaway_bg.wasm'));
@@ -67,8 +66,7 @@ window.carryoverTakeAway = () =>
 `;
 const loaderName = `carryover-takeaway-loader-${hash(loader)}.js`;
 writeFileSync(join(distDir, loaderName), loader);
-const integrity = `sha384-${createHash('sha384').update(loader).digest('base64')}`;
-const tag = `<script type="module" src="./${loaderName}" integrity="${integrity}" crossorigin="anonymous"></script>`;
+const tag = moduleScript(loaderName, loader);
 
 // Trunk's loader: inline as Trunk writes it (externalize-loader.mjs runs later).
 const trunkLoader = /<script type="module">/.exec(html);

@@ -6,9 +6,9 @@
 //
 // Usage: node scripts/lib/externalize-loader.mjs [distDir]
 
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { contentHash, moduleScript } from './hashed.mjs';
 
 const distDir = resolve(process.argv[2] ?? 'dist');
 const indexPath = join(distDir, 'index.html');
@@ -27,9 +27,8 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html.replace(loaders[0][0], ''))) {
   process.exit(1);
 }
 const text = loaders[0][1];
-const name = `carryover-loader-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.js`;
-const integrity = `sha384-${createHash('sha384').update(text).digest('base64')}`;
+const name = `carryover-loader-${contentHash(text)}.js`;
 writeFileSync(join(distDir, name), text);
-const tag = `<script type="module" src="./${name}" integrity="${integrity}" crossorigin="anonymous"></script>`;
+const tag = moduleScript(name, text);
 writeFileSync(indexPath, html.replace(loaders[0][0], tag));
 console.log(`externalize-loader: wrote ${name}`);
