@@ -407,12 +407,7 @@ fn integration_what_if_needs_a_program_to_extend() {
     let s = defaults().settings.clone();
     let nothing = fixture("nothing-in-place");
     assert!(whatif::integration(catalog(), &nothing, Some(&s)).is_none());
-    let a = assess(catalog(), &nothing);
-    let ids: Vec<&str> = whatif::all(catalog(), &nothing, &a, defaults(), None)
-        .iter()
-        .map(|w| w.id)
-        .collect();
-    assert_eq!(ids, ["wins", "iso27001_first"]);
+    assert_eq!(what_if_ids(&nothing), ["wins", "iso27001_first"]);
     let with = |question: &str, choice: &str| {
         let mut answers = nothing.clone();
         let qi = catalog().question_index(question).expect("question");
@@ -428,22 +423,25 @@ fn integration_what_if_needs_a_program_to_extend() {
     assert!(!with("soc2", "none") && !with("iso27001", "none"));
 }
 
+/// The ids of every what-if offered for `answers`, in order (no budget).
+fn what_if_ids(answers: &Answers) -> Vec<&'static str> {
+    let a = assess(catalog(), answers);
+    whatif::all(catalog(), answers, &a, defaults(), None)
+        .iter()
+        .map(|w| w.id)
+        .collect()
+}
+
 #[test]
 fn all_what_ifs_for_a_persona_without_iso27001() {
-    let answers = fixture("soc2-type2-only");
-    let a = assess(catalog(), &answers);
-    let ids: Vec<&str> = whatif::all(catalog(), &answers, &a, defaults(), None)
-        .iter()
-        .map(|w| w.id)
-        .collect();
-    assert_eq!(ids, ["integration", "wins", "iso27001_first"]);
-    let certified = fixture("mature-iso27001-no-ai-governance");
-    let a = assess(catalog(), &certified);
-    let ids: Vec<&str> = whatif::all(catalog(), &certified, &a, defaults(), None)
-        .iter()
-        .map(|w| w.id)
-        .collect();
-    assert_eq!(ids, ["integration", "wins"]);
+    assert_eq!(
+        what_if_ids(&fixture("soc2-type2-only")),
+        ["integration", "wins", "iso27001_first"]
+    );
+    assert_eq!(
+        what_if_ids(&fixture("mature-iso27001-no-ai-governance")),
+        ["integration", "wins"]
+    );
 }
 
 // ---------------------------------------------------------------- diff
