@@ -9,8 +9,9 @@
 //!
 //! The whole interface is three functions, so the app needs no bindings generated from this crate:
 //! [`install`] hands over the compiled content the app already holds (the bundle is not
-//! downloaded twice), [`install_lang`] a language's part the app has downloaded, and [`make`] runs one [`Job`] — everything a file is made from, as JSON —
-//! through the engine's [`takeaway::make`]. The engine recomputes the assessment from the answers
+//! downloaded twice), [`install_lang`] a language's part the app has downloaded, and [`make`]
+//! runs one [`Job`] — everything a file is made from, as JSON — through the engine's
+//! [`takeaway::make`]. The engine recomputes the assessment from the answers
 //! file, with the same function the app uses, so a file never disagrees with the screen.
 
 use carryover_engine::Lang;
